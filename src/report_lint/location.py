@@ -1,0 +1,73 @@
+"""Source locations shared by the Document, the Report and findings.
+
+One small value type so that every layer (parser, interpreter, rule, formatter) points
+at the same place in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+_ORDER = ("page", "line", "column", "paragraph", "table", "row", "col", "path")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in the source. Every field is optional; parsers fill what
+    their format knows (text: line; docx: paragraph or table/row/col; PDF: page)."""
+
+    line: int | None = None
+    end_line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    path: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = list(value) if f.name == "bbox" else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "Location":
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        if "bbox" in kwargs and kwargs["bbox"] is not None:
+            kwargs["bbox"] = tuple(kwargs["bbox"])
+        return cls(**kwargs)
+
+    def with_column(self, column: int | None) -> "Location":
+        return Location(**{**self.__dict__, "column": column})
+
+    def short(self) -> str:
+        """Compact form for one-line output: ``L12:5``, ``p3``, ``T2 R5 C3`` …"""
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"p{self.page}")
+        if self.line is not None:
+            parts.append(f"L{self.line}" + (f":{self.column}" if self.column else ""))
+        if self.paragraph is not None and self.line is None:
+            parts.append(f"¶{self.paragraph}")
+        if self.table is not None:
+            cell = f"T{self.table}"
+            if self.row is not None:
+                cell += f" R{self.row}"
+            if self.col is not None:
+                cell += f" C{self.col}"
+            parts.append(cell)
+        if not parts and self.path:
+            parts.append(self.path)
+        return " ".join(parts) or "-"
+
+    def __bool__(self) -> bool:  # an empty location is "unknown"
+        return any(getattr(self, f.name) is not None for f in fields(self))
