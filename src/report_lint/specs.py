@@ -1,0 +1,66 @@
+"""What plugins register: one small dataclass per extension point.
+
+Plugins hand these to the ``register`` callback of the hooks in ``hookspecs``. They hold
+callables rather than instances so that a heavy dependency (a PDF library, say) is
+imported only when a file of that kind is actually parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+
+@dataclass(frozen=True)
+class ParserSpec:
+    """A parser for one file format.
+
+    ``parse(data: bytes, path: str) -> Document`` (or ``-> Report`` when ``produces`` is
+    ``"report"``, for formats that already are canonical). ``sniff(head: bytes) -> int``
+    scores how sure the parser is that the first bytes are its format (0 = not mine).
+    Raise ``report_lint.errors.InputError`` for input that cannot be read at all.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    parse: Callable[[bytes, str], Any]
+    sniff: Callable[[bytes], int] | None = None
+    produces: str = "document"  # document | report
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A kind of check that rules in a ruleset instantiate with parameters.
+
+    ``run(rule, report) -> Iterable[Finding]``; ``params_schema`` is the JSON Schema of
+    the rule's ``params`` (validated when a ruleset is loaded from a user file).
+    """
+
+    name: str
+    run: Callable[..., Iterable[Any]]
+    params_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class FormatterSpec:
+    """``format(results, options) -> str``: turns a run's results into output."""
+
+    name: str
+    format: Callable[..., str]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RulesetSpec:
+    """A packaged ruleset: a name users pass to ``--ruleset`` and the YAML file behind it.
+
+    ``trusted`` rulesets ship with a package whose tests validate them, so the lint path
+    skips schema validation for them (it costs more than the whole lint).
+    """
+
+    name: str
+    path: str
+    description: str = ""
+    trusted: bool = True
