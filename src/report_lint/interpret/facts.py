@@ -1,0 +1,195 @@
+"""Facts stated in the text: title, organ, year, statistics period, contact details,
+narrative numbers, fee statements and citations.
+
+Patterns run on width-folded text (full-width digits become ASCII one for one), so
+offsets map straight back to the source for exact locations.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Iterable
+
+from ..numbers import CN_NUMERAL_CHARS, number_from_text
+from ..report import Fact, TextBlock
+from .template import fold_width
+
+_YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+_DATE = r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*年\s*)?(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
+_PERIOD = re.compile(
+    r"统计(?:期限|期间|时限|时间|区间|时段)[^。；\d]{0,12}?" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    + _DATE.format(p="b")
+)
+
+NUM = rf"(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)"
+_GAP = r"[^，。；,;\d]{{0,{n}}}?"
+
+# kind → (pattern, what the gap between keyword and number must not mention)
+_NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
+    "narrative.new_received": (re.compile(
+        r"(?:新收|收到|受理|接收)(?P<gap>" + _GAP.format(n=20) + r"(?:申请|依申请公开)" + _GAP.format(n=8) + r")"
+        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复")),
+    "narrative.carried_over": (re.compile(r"上年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),
+    "narrative.total_processed": (re.compile(
+        r"(?:办结|答复完毕|已答复|办理完毕|作出答复|办理完结)(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
+        ("结转",)),
+    "narrative.carried_forward": (re.compile(
+        r"(?:结转下年度|结转下一年度|结转至下年度|结转到下一年度|转下一年度|转入下一年度|下年结转|结转至\d{4}年度?)(?P<gap>"
+        + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),
+    "narrative.review": (re.compile(r"行政复议(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
+                         ("诉讼", "维持", "纠正", "审结")),
+    "narrative.litigation": (re.compile(r"行政诉讼(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
+                             ("复议", "维持", "纠正", "审结", "败诉", "胜诉")),
+}
+_NO_CARRIED_OVER = re.compile(r"(?:无|没有)上年(?:度)?结转")
+
+_CONTACT = {
+    "contact.fax": re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
+    "contact.phone": re.compile(
+        r"(?<!传真)(?:联系电话|咨询电话|办公电话|服务电话|监督电话|电话号码|电话|热线|联系方式)\s*(?:[:：]|为|是)?\s*"
+        r"(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
+    "contact.postcode": re.compile(r"(?:邮政编码|邮编)\s*(?:[:：]|为|是)?\s*(?P<value>[0-9][0-9\s]{2,9}[0-9]?)"),
+    "contact.email": re.compile(
+        r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:[:：]|为|是)?\s*(?P<value>[^\s，,；;。）)、：:]+)"),
+    "contact.address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址)\s*(?:[:：]|为|是)\s*(?P<value>[^，,；;。）)]{2,60})"),
+}
+
+_CITATION = re.compile(
+    r"《(?P<title>[^《》]{2,80})》\s*[（(]\s*(?P<num>[^（()）《》]{0,20}?(?:[〔\[【(（]\s*\d{4}\s*[〕\]】)）])\s*\d+\s*号"
+    r"|国务院令第\s*\d+\s*号)\s*[）)]"
+)
+_LAW_TITLE = re.compile(r"《(?P<title>[^《》]{2,40}条例)》")
+_FEE_NONE = re.compile(r"(?:未|没有|不)(?:收取|收|产生|发生)(?P<gap>[^，。；\d]{0,8}?)(?P<subject>信息处理费|行政事业性收费|任何费用|费用)")
+_FEE_AMOUNT = re.compile(
+    r"(?P<subject>信息处理费|行政事业性收费)[^，。；\d]{0,10}?(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def _iter(blocks: Iterable[TextBlock], sections: set[int | None] | None = None):
+    for block in blocks:
+        if block.kind == "title":
+            continue
+        if sections is not None and block.section not in sections:
+            continue
+        yield block, fold_width(block.text)
+
+
+def find_title(blocks: list[TextBlock], keyword: str) -> TextBlock | None:
+    """The title: the first block before section 一 that names the report."""
+    head = [b for b in blocks if b.section is None][:8]
+    for i, block in enumerate(head):
+        text = block.text.strip()
+        if "报告" in text and len(text) <= 80:
+            if len(text) < 12 and i > 0 and len(head[i - 1].text) <= 40 and not head[i - 1].text.endswith("。"):
+                prev = head[i - 1]
+                return TextBlock(prev.text.strip() + text, prev.location, "title", None)
+            return TextBlock(text, block.location, "title", None)
+    return None
+
+
+def title_year_and_organ(title: str, keyword: str) -> tuple[int | None, str | None]:
+    folded = re.sub(r"\s+", "", fold_width(title))
+    m = _YEAR_IN_TITLE.search(folded)
+    year = int(m.group("year")) if m else None
+    organ = None
+    if m:
+        before = folded[: m.start()]
+        after = folded[m.end():]
+        after = re.sub(r"^度", "", after)
+        cut = after.find("政府信息公开")
+        candidate = before or (after[:cut] if cut > 0 else "")
+        organ = candidate.strip("关于的") or None
+    return year, organ
+
+
+def find_period(blocks: list[TextBlock]) -> dict | None:
+    for block, text in _iter(blocks):
+        m = _PERIOD.search(text)
+        if not m:
+            continue
+        start_y = int(m.group("ay")) if m.group("ay") else None
+        end_y = int(m.group("by")) if m.group("by") else start_y
+        start_y = start_y or end_y
+        if start_y is None:
+            continue
+        try:
+            start = date(start_y, int(m.group("am")), int(m.group("ad")))
+            end = date(end_y, int(m.group("bm")), int(m.group("bd")))
+        except ValueError:
+            start = end = None
+        return {
+            "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
+            "start_year": start_y,
+            "end_year": end_y,
+            "text": block.text[m.start(): m.end()],
+            "location": block.location_at(m.start()).to_dict(),
+        }
+    return None
+
+
+def contacts(blocks: list[TextBlock]) -> list[Fact]:
+    out: list[Fact] = []
+    for block, text in _iter(blocks):
+        for kind, pattern in _CONTACT.items():
+            for m in pattern.finditer(text):
+                raw = m.group("value").strip()
+                out.append(Fact(kind, raw, block.text[m.start(): m.end()], block.location_at(m.start("value")),
+                                block.section))
+    return out
+
+
+def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
+    """Counts the narrative states about requests, reviews and lawsuits.
+
+    Only sections 一, 三 and 四 and the preface: section 五 speaks of plans.
+    """
+    out: list[Fact] = []
+    for block, text in _iter(blocks, {None, 1, 3, 4}):
+        for kind, (pattern, forbidden) in _NARRATIVE.items():
+            for m in pattern.finditer(text):
+                if any(word in m.group("gap") for word in forbidden):
+                    continue
+                value = number_from_text(m.group("num"))
+                if value is None:
+                    continue
+                out.append(Fact(kind, value, block.text[m.start(): m.end()], block.location_at(m.start()),
+                                block.section))
+        for m in _NO_CARRIED_OVER.finditer(text):
+            out.append(Fact("narrative.carried_over", 0, block.text[m.start(): m.end()],
+                            block.location_at(m.start()), block.section))
+    return out
+
+
+def fee_statements(blocks: list[TextBlock]) -> list[Fact]:
+    out: list[Fact] = []
+    for block, text in _iter(blocks):
+        for m in _FEE_NONE.finditer(text):
+            out.append(Fact("fee.none", 0, block.text[m.start(): m.end()], block.location_at(m.start()),
+                            block.section, {"subject": m.group("subject")}))
+        for m in _FEE_AMOUNT.finditer(text):
+            out.append(Fact("fee.amount", m.group("amount"), block.text[m.start(): m.end()],
+                            block.location_at(m.start()), block.section,
+                            {"subject": m.group("subject"), "unit": m.group("unit")}))
+    return out
+
+
+def normalize_doc_number(number: str) -> str:
+    n = re.sub(r"\s+", "", fold_width(number))
+    return re.sub(r"[\[【(（](\d{4})[\]】)）]", r"〔\1〕", n)
+
+
+def citations(blocks: list[TextBlock]) -> list[Fact]:
+    out: list[Fact] = []
+    for block, text in _iter(blocks):
+        covered: list[tuple[int, int]] = []
+        for m in _CITATION.finditer(text):
+            out.append(Fact("citation", normalize_doc_number(m.group("num")), block.text[m.start(): m.end()],
+                            block.location_at(m.start()), block.section, {"title": m.group("title")}))
+            covered.append((m.start(), m.end()))
+        for m in _LAW_TITLE.finditer(text):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            out.append(Fact("citation", None, block.text[m.start(): m.end()], block.location_at(m.start()),
+                            block.section, {"title": m.group("title")}))
+    return out

@@ -1,0 +1,99 @@
+"""Finding the six sections of the template among the document's headings.
+
+Matching is generous on purpose (accepted wording variants, one-character typos, any
+numbering style) so that the *rules* can say precisely what is wrong with a heading
+that was found, instead of reporting it missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Heading, Paragraph
+from ..numbers import chinese_to_int
+from ..report import Section
+from .template import fold_width, levenshtein, norm_title
+
+_NUMBERED = re.compile(
+    r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})|(?P<ar>\d{1,2}))\s*(?P<sep>[、.．:：]|\s+)\s*(?P<title>\S.*)$"
+)
+_PART = re.compile(r"^\s*第(?P<cn>[一二三四五六七八九十]{1,3})部分\s*[、.:：]?\s*(?P<title>\S.*)$")
+MAX_HEADING_CHARS = 60
+
+
+@dataclass
+class Candidate:
+    block_index: int
+    section: Section
+    score: float
+
+
+def parse_numbering(text: str) -> tuple[str | None, int | None, str | None, str]:
+    """(numbering as printed, numeral, style, title) of a heading line."""
+    folded = fold_width(text).strip()
+    m = _PART.match(folded)
+    if m:
+        numbering = folded[: m.start("title")].strip()
+        return numbering, chinese_to_int(m.group("cn")), "chinese-part", m.group("title").strip()
+    m = _NUMBERED.match(folded)
+    if m and (m.group("sep").strip() or m.group("ar") is not None or m.group("cn")):
+        numbering = folded[: m.start("title")]
+        if m.group("cn"):
+            return numbering.strip(), chinese_to_int(m.group("cn")), "chinese", m.group("title").strip()
+        return numbering.strip(), int(m.group("ar")), "arabic", m.group("title").strip()
+    return None, None, "none", folded
+
+
+def _match(title: str, spec: dict) -> tuple[str, float] | None:
+    norm = norm_title(title).rstrip("。")
+    canonical = norm_title(spec["title"])
+    if norm == canonical:
+        return "exact", 1.0
+    variants = [norm_title(v) for v in spec.get("variants", [])]
+    if norm in variants:
+        return "variant", 0.95
+    for v in [canonical] + variants:
+        if len(v) >= 4 and v in norm and len(norm) - len(v) <= 8:
+            return "variant", 0.9
+    for v in [canonical] + variants:
+        allowed = 1 if len(v) < 12 else 2
+        if len(v) >= 4 and levenshtein(norm, v, allowed) <= allowed:
+            return "fuzzy", 0.8
+    return None
+
+
+def find_sections(blocks: list, template: dict) -> tuple[list[Section], dict[int, int]]:
+    """The six sections (found or not) and, for each found one, its block index."""
+    specs = template["sections"]
+    best: dict[int, Candidate] = {}
+    for i, block in enumerate(blocks):
+        if not isinstance(block, (Heading, Paragraph)) or isinstance(block, Heading) and block.level == 0:
+            continue
+        text = block.text.strip()
+        if not text or len(text) > MAX_HEADING_CHARS or text.startswith(("（", "(")):
+            continue
+        numbering, numeral, style, title = parse_numbering(text)
+        if numbering is None and not isinstance(block, Heading):
+            continue
+        title = title.rstrip("。:：")
+        for spec in specs:
+            m = _match(title, spec)
+            if m is None or (numbering is None and m[0] == "fuzzy"):
+                continue
+            kind, score = m
+            if numeral == spec["index"]:
+                score += 0.05
+            prev = best.get(spec["index"])
+            if prev is None or score > prev.score + 0.1:
+                best[spec["index"]] = Candidate(i, Section(
+                    index=spec["index"], found=True, heading=text, numbering=numbering, numeral=numeral,
+                    style=style, title=title, match=kind, location=block.location), score)
+    # One block can only be one section: keep the better claim.
+    by_block: dict[int, Candidate] = {}
+    for cand in sorted(best.values(), key=lambda c: -c.score):
+        by_block.setdefault(cand.block_index, cand)
+    kept = {c.section.index: c for c in by_block.values()}
+    sections = [kept[s["index"]].section if s["index"] in kept else Section(index=s["index"], found=False)
+                for s in specs]
+    return sections, {idx: c.block_index for idx, c in kept.items()}

@@ -1,0 +1,188 @@
+"""Reading the three statistical tables into canonical keys.
+
+Which table is which is decided by the words in it (and the section it sits in); which
+row is which, by its label; values are the trailing cells of a row. Nothing is
+guessed: a row that cannot be lined up with its columns leaves its values unreadable,
+with the reason, rather than shifted.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..document import Cell, Table
+from ..location import Location
+from ..numbers import CellValue, parse_cell
+from ..report import Provenance
+from .template import norm_label
+
+
+def classify_table(table: Table, section: int | None, template: dict) -> str | None:
+    text = norm_label(table.all_text())
+    best, best_score = None, 0
+    for name, spec in template["tables"].items():
+        score = sum(1 for term in spec["signature"] if norm_label(term) in text)
+        if spec.get("section") == section:
+            score += 1
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= 2 else None
+
+
+def _own_cells(row: list[Cell], r: int) -> list[Cell]:
+    """Drop copies made by horizontal merges in the same row; keep vertical ones (labels)."""
+    return [c for c in row if not (c.span_origin is not None and c.span_origin[0] == r)]
+
+
+class TableReader:
+    """Collects values and provenance for every canonical key of the template."""
+
+    def __init__(self, template: dict):
+        self.template = template
+        self.values: dict[str, Decimal | None] = {}
+        self.provenance: dict[str, Provenance] = {}
+        self.problems: list[dict[str, Any]] = []
+        self.locations: dict[str, Location] = {}
+
+    # -- helpers ------------------------------------------------------------------------
+    def _put(self, key: str, cell: Cell | None, parsed: CellValue | None, note: str | None = None) -> None:
+        if key in self.provenance and self.provenance[key].status != "missing":
+            return  # first occurrence wins (a repeated header or a table split in two)
+        if cell is None or parsed is None:
+            self.values[key] = None
+            self.provenance[key] = Provenance(None, Location(), "missing", note)
+            return
+        self.values[key] = parsed.value
+        self.provenance[key] = Provenance(cell.text, cell.location, parsed.status, note)
+
+    def _problem(self, zh: str, en: str, location: Location, key: str | None = None) -> None:
+        self.problems.append({"zh": zh, "en": en, "location": location.to_dict(), "key": key, "severity": "warning"})
+
+    # -- tables ---------------------------------------------------------------------------
+    def read(self, kind: str, table: Table) -> None:
+        self.locations.setdefault(kind, table.location)
+        getattr(self, f"_read_{kind}")(table, self.template["tables"][kind])
+
+    def _read_active_disclosure(self, table: Table, spec: dict) -> None:
+        for r, row in enumerate(table.rows):
+            cells = _own_cells(row, r)
+            parsed = [parse_cell(c.text) for c in cells]
+            n_label = 0
+            while n_label < len(cells) and parsed[n_label].status == "text":
+                n_label += 1
+            if n_label == 0:
+                continue
+            label = norm_label("".join(c.text for c in cells[:n_label]))
+            key = _match_row(label, spec["rows"], None)
+            if key is None:
+                continue
+            columns = spec["rows"][key]["columns"]
+            values = list(zip(cells[n_label:], parsed[n_label:]))
+            if len(values) < len(columns):
+                self._row_short(f"active_disclosure.{key}", columns, values, cells[0].location)
+                continue
+            for col, (cell, value) in zip(columns, values):
+                self._put(f"active_disclosure.{key}.{col}", cell, value)
+
+    def _read_requests(self, table: Table, spec: dict) -> None:
+        columns = spec["columns"]
+        width = len(columns)
+        group = None
+        for r, row in enumerate(table.rows):
+            cells = _own_cells(row, r)
+            if len(cells) < 2:
+                continue
+            parsed = [parse_cell(c.text) for c in cells]
+            if len(cells) > width:
+                label_cells, value_pairs = cells[:-width], list(zip(cells[-width:], parsed[-width:]))
+            else:
+                label_cells = [c for c, p in zip(cells, parsed) if p.status == "text"]
+                value_pairs = [(c, p) for c, p in zip(cells, parsed) if p.status != "text"]
+            if sum(p.status == "text" for _, p in value_pairs) * 2 > len(value_pairs):
+                continue  # a header row
+            label = norm_label("".join(c.text for c in label_cells))
+            for g in spec["groups"]:
+                if g in label:
+                    group = g
+                    label = label.replace(g, "")
+            key = _match_row(label, spec["rows"], group)
+            if key is None:
+                if label and any(p.status in ("number", "annotated") for _, p in value_pairs):
+                    self._problem(f"表三有一行无法识别：“{label[:30]}”", f"table 3 row not recognized: '{label[:30]}'",
+                                  cells[0].location)
+                continue
+            if spec["rows"][key].get("group") is None:
+                group = None
+            has_number = any(p.status in ("number", "annotated") for _, p in value_pairs)
+            if len(value_pairs) != width and not has_number:
+                continue  # a header row naming the same words (总计)
+            if len(value_pairs) != width:
+                self._row_short(f"requests.{key}", columns, value_pairs, cells[0].location)
+                continue
+            for col, (cell, value) in zip(columns, value_pairs):
+                self._put(f"requests.{key}.{col}", cell, value)
+
+    def _read_review_litigation(self, table: Table, spec: dict) -> None:
+        keys = [f"review_litigation.{b}.{f}" for b in spec["blocks"] for f in spec["fields"]]
+        chosen = None
+        for r, row in enumerate(table.rows):
+            cells = _own_cells(row, r)
+            parsed = [parse_cell(c.text) for c in cells]
+            values = [(c, p) for c, p in zip(cells, parsed) if p.status != "text"]
+            if len(values) >= len(keys) and any(p.status in ("number", "annotated") for _, p in values):
+                chosen = values[-len(keys):]
+        if chosen is None:
+            return
+        for key, (cell, value) in zip(keys, chosen):
+            self._put(key, cell, value)
+
+    def _row_short(self, prefix: str, columns: list[str], values: list, location: Location) -> None:
+        """A row with the wrong number of value cells: which column is which cannot be told."""
+        raw = " | ".join(c.text.strip() for c, _ in values)
+        self._problem(
+            f"{prefix} 行应有 {len(columns)} 个数值单元格，实有 {len(values)} 个（{raw}），无法对应到列，按无法读取处理",
+            f"{prefix}: expected {len(columns)} value cells, found {len(values)} ({raw}); columns cannot be told apart, treated as unreadable",
+            location, prefix)
+        for col in columns:
+            self._put(f"{prefix}.{col}", None, None, note="row has the wrong number of cells")
+
+    # -- result -------------------------------------------------------------------------------
+    def tables(self) -> dict[str, Any]:
+        """Every canonical key of the template, missing ones as None with provenance."""
+        out: dict[str, Any] = {}
+        for kind, spec in self.template["tables"].items():
+            node: dict[str, Any] = {}
+            for key in template_keys(kind, spec):
+                self.values.setdefault(key, None)
+                self.provenance.setdefault(key, Provenance(None, Location(), "missing"))
+                _, row, col = key.split(".")
+                node.setdefault(row, {})[col] = self.values[key]
+            out[kind] = node
+        return out
+
+
+def template_keys(kind: str, spec: dict) -> list[str]:
+    if kind == "active_disclosure":
+        return [f"{kind}.{row}.{col}" for row, r in spec["rows"].items() for col in r["columns"]]
+    if kind == "requests":
+        return [f"{kind}.{row}.{col}" for row in spec["rows"] for col in spec["columns"]]
+    return [f"{kind}.{b}.{f}" for b in spec["blocks"] for f in spec["fields"]]
+
+
+def _match_row(label: str, rows: dict, group: str | None) -> str | None:
+    """The row whose longest label the text contains; exact equality first."""
+    if not label:
+        return None
+    best, best_len = None, 0
+    for key, row in rows.items():
+        row_group = row.get("group")
+        if row_group is not None and row_group != group:
+            continue
+        for alias in row["labels"]:
+            a = norm_label(alias)
+            if label == a:
+                return key
+            if a in label and len(a) > best_len:
+                best, best_len = key, len(a)
+    return best

@@ -1,0 +1,74 @@
+"""Template data (label → key mapping per format version) and label normalization."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from typing import Any
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
+
+_ORDINALS = re.compile(
+    r"[（(][一二三四五六七八九十]{1,3}[)）]|(?<![\d.])\d{1,2}\s*[.．、](?!\d)|^[一二三四五六七八九十]{1,3}\s*[、.．]|[一二三四五六七八九十]{1,3}、"
+)
+_NOISE = re.compile(r"[\s\u00a0\u200b\u3000“”\"'‘’、，,。.:：;；（）()【】\[\]《》<>〈〉—\-_/／·…!！?？]")
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII to half-width, one character for one, so offsets stay valid."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch in "\u3000\u00a0":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def norm_label(text: str) -> str:
+    """Compare labels by their words only: no ordinals, spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ORDINALS.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def norm_title(text: str) -> str:
+    """Headings keep their ordinals elsewhere; here only words count."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.lru_cache(maxsize=8)
+def load_template(version: str = "2021") -> dict[str, Any]:
+    import yaml
+
+    path = os.path.join(_DATA, f"template-{version}.yaml")
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@functools.lru_cache(maxsize=2)
+def load_notices() -> list[dict[str, str]]:
+    import yaml
+
+    with open(os.path.join(_DATA, "notices.yaml"), encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def levenshtein(a: str, b: str, limit: int = 3) -> int:
+    """Edit distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
