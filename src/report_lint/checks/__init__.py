@@ -1,0 +1,58 @@
+"""Built-in check kinds: the Python behind each ``kind:`` of a YAML rule.
+
+Each module is a plugin registering its kinds through the same hook third-party
+plugins use. Shared helpers live here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..interpret.template import fold_width
+from ..report import Report, TextBlock
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def label(rule, name: str) -> Any:
+    """A display label ``{"zh": …, "en": …}`` for a key, from the rule's params or the name."""
+    own = rule.params.get("labels") or {}
+    found = own.get(name) or rule.labels.get(name)
+    return found if found else {"zh": name, "en": name}
+
+
+def text_blocks(report: Report, sections: list[int] | None = None, include_title: bool = True) -> Iterator[tuple[TextBlock, str]]:
+    """Blocks of the body (optionally only some sections) with their width-folded text."""
+    for block in report.texts or []:
+        if block.kind == "title" and not include_title:
+            continue
+        if sections is not None and block.section not in sections:
+            continue
+        yield block, fold_width(block.text)
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) pairs, split after 。！？；."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        yield start, text[start: m.end()]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
+    a, b = max(0, start - margin), min(len(text), end + margin)
+    return ("…" if a > 0 else "") + text[a:b] + ("…" if b < len(text) else "")
+
+
+def expand_foreach(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
+    """All bindings of a ``foreach`` mapping (``{c: columns}`` or ``{c: [a, b]}``)."""
+    combos: list[dict[str, str]] = [{}]
+    for var, items in (foreach or {}).items():
+        values = lists.get(items) if isinstance(items, str) else items
+        if values is None:
+            raise ValueError(f"unknown list '{items}'")
+        combos = [{**c, var: str(v)} for c in combos for v in values][:10000]
+    return combos

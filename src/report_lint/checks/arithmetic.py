@@ -1,0 +1,118 @@
+"""Arithmetic check kinds: identities between cells, and the form of each count.
+
+Numbers are exact decimals. A rounded amount (万元 with two decimals) carries an
+interval of half a unit in its last place, as in XBRL processors: a sum passes when
+the intervals overlap, so rounding never raises a false alarm.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import expr
+from ..hookspecs import hookimpl
+from ..specs import CheckKind
+from . import expand_foreach, label
+
+_OPS = {
+    "==": lambda a, b, tol: abs(a - b) <= tol,
+    ">=": lambda a, b, tol: a + tol >= b,
+    "<=": lambda a, b, tol: a - tol <= b,
+}
+
+
+def _tolerance(setting, operands: list[expr.Operand], report) -> Decimal:
+    if setting not in (None, "auto"):
+        return Decimal(str(setting))
+    tol = Decimal(0)
+    for op in operands:
+        if op.value is not None:
+            exp = op.value.as_tuple().exponent
+            if isinstance(exp, int) and exp < 0:
+                tol += Decimal(5) * Decimal(10) ** (exp - 1)
+    return tol
+
+
+def run_identity(rule, report):
+    p = rule.params
+    lhs, rhs = expr.parse(p["lhs"]), expr.parse(p["rhs"])
+    op = p.get("op", "==")
+    for bindings in expand_foreach(p.get("foreach"), rule.lists):
+        left = expr.evaluate(lhs, report.value, dict(bindings), rule.lists)
+        right = expr.evaluate(rhs, report.value, dict(bindings), rule.lists)
+        locate = expr.substitute(expr.parse(p["locate"]), bindings) if p.get("locate") else \
+            (left.operands[0].key if left.operands else None)
+        location = report.location_of(locate) if locate else None
+        values = {name: label(rule, value) for name, value in bindings.items()}
+        values.update({f"{name}_key": value for name, value in bindings.items()})
+        missing = left.missing + right.missing
+        if missing:
+            if all(report.cell_status(m.key) == "missing" for m in missing) and p.get("skip_missing", True):
+                continue  # absent rows are the structure rule's business, reported once there
+            unreadable = [(m.key, (report.provenance.get(m.key).raw if report.provenance.get(m.key) else None))
+                          for m in missing]
+            yield rule.cannot_assess(unreadable, location, key=locate,
+                                     what="、".join(str(label(rule, v)["zh"]) for v in bindings.values()))
+            continue
+        tol = _tolerance(p.get("tolerance"), left.operands + right.operands, report)
+        if not _OPS[op](left.value, right.value, tol):
+            values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value)
+            yield rule.finding(values, location, key=locate, expected=right.value, found=left.value)
+
+
+def run_number_form(rule, report):
+    """Counts are whole and non-negative; amounts non-negative with at most N decimals."""
+    p = rule.params
+    max_decimals = p.get("max_decimals", 0)
+    minimum = Decimal(str(p.get("min", 0)))
+    for bindings in expand_foreach(p.get("foreach"), rule.lists):
+        for pattern in p["keys"]:
+            key = expr.substitute(expr.parse(pattern), bindings)
+            value = report.value(key)
+            if value is None:
+                continue
+            exp = value.as_tuple().exponent
+            decimals = -exp if isinstance(exp, int) and exp < 0 and value != value.to_integral_value() else 0
+            if value < minimum or decimals > max_decimals:
+                prov = report.provenance.get(key)
+                yield rule.finding({"cell": label(rule, key), "key": key, "raw": prov.raw if prov else value},
+                                   report.location_of(key), key=key, found=value)
+
+
+_IDENTITY_SCHEMA = {
+    "type": "object",
+    "required": ["lhs", "rhs"],
+    "additionalProperties": False,
+    "properties": {
+        "lhs": {"type": "string", "maxLength": 2000},
+        "rhs": {"type": "string", "maxLength": 2000},
+        "op": {"enum": ["==", ">=", "<="]},
+        "foreach": {"type": "object", "additionalProperties": {"anyOf": [
+            {"type": "string"}, {"type": "array", "items": {"type": "string"}, "maxItems": 500}]}},
+        "locate": {"type": "string", "maxLength": 300},
+        "tolerance": {"anyOf": [{"const": "auto"}, {"type": "number", "minimum": 0}]},
+        "skip_missing": {"type": "boolean"},
+        "labels": {"type": "object"},
+    },
+}
+
+_FORM_SCHEMA = {
+    "type": "object",
+    "required": ["keys"],
+    "additionalProperties": False,
+    "properties": {
+        "keys": {"type": "array", "items": {"type": "string", "maxLength": 300}, "maxItems": 500},
+        "foreach": _IDENTITY_SCHEMA["properties"]["foreach"],
+        "max_decimals": {"type": "integer", "minimum": 0, "maximum": 10},
+        "min": {"type": "number"},
+        "labels": {"type": "object"},
+    },
+}
+
+
+@hookimpl
+def report_lint_register_check_kinds(register):
+    register(CheckKind("identity", run_identity, _IDENTITY_SCHEMA,
+                       "两组单元格之和相等（或不小于）/ two sums of cells are equal (or ordered)"))
+    register(CheckKind("number_form", run_number_form, _FORM_SCHEMA,
+                       "数值为非负整数或不超过 N 位小数 / values are non-negative and whole (or N decimals)"))

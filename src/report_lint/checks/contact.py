@@ -1,0 +1,120 @@
+"""Contact check kinds: a contact line exists; phone, fax, postcode and e-mail are
+well formed.
+
+Fixed-line numbers are validated with ``phonenumbers`` (Google's libphonenumber
+metadata): it knows each area code's number length, which a regular expression does
+not. It is imported only when a report states a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..hookspecs import hookimpl
+from ..location import Location
+from ..specs import CheckKind
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LOCAL = re.compile(r"^[2-9]\d{6,7}$")
+_HOTLINE = re.compile(r"^(?:0\d{2,3})?12345$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def phone_verdict(value: str) -> str:
+    """ok | local (no area code) | invalid — for one stated phone or fax number."""
+    digits = _digits(value)
+    if _HOTLINE.match(digits) or _MOBILE.match(digits):
+        return "ok"
+    if _LOCAL.match(digits):
+        return "local"
+    if digits.startswith(("0", "400", "800")):
+        import phonenumbers
+
+        try:
+            number = phonenumbers.parse(digits, "CN")
+        except phonenumbers.NumberParseException:
+            return "invalid"
+        return "ok" if phonenumbers.is_valid_number(number) else "invalid"
+    return "invalid"
+
+
+def _contact_facts(report, kinds):
+    return [f for f in report.facts if f.kind in kinds]
+
+
+def run_contact_present(rule, report):
+    if report.texts is None:
+        return
+    kinds = set(rule.params.get("any_of", ["contact.phone", "contact.email", "contact.address"]))
+    if not _contact_facts(report, kinds):
+        yield rule.finding({}, report.title.location if report.title else Location())
+
+
+def run_phone_format(rule, report):
+    for fact in _contact_facts(report, set(rule.params.get("kinds", ["contact.phone", "contact.fax"]))):
+        if phone_verdict(fact.value) == "invalid":
+            yield rule.finding({"what": _what(fact.kind), "value": fact.value}, fact.location,
+                               key=fact.kind, found=fact.value)
+
+
+def run_phone_area_code(rule, report):
+    for fact in _contact_facts(report, set(rule.params.get("kinds", ["contact.phone", "contact.fax"]))):
+        if phone_verdict(fact.value) == "local":
+            yield rule.finding({"what": _what(fact.kind), "value": fact.value}, fact.location,
+                               key=fact.kind, found=fact.value)
+
+
+def run_postcode_format(rule, report):
+    prefixes = tuple(str(p) for p in rule.params.get("prefixes") or ())
+    for fact in _contact_facts(report, {"contact.postcode"}):
+        digits = re.sub(r"\s", "", fact.value)
+        if not re.fullmatch(r"\d{6}", digits):
+            yield rule.finding({"value": fact.value, "reason": {"zh": "应为 6 位数字", "en": "must be six digits"}},
+                               fact.location, key=fact.kind, found=fact.value)
+        elif prefixes and not digits.startswith(prefixes):
+            yield rule.finding({"value": fact.value, "reason": {
+                "zh": "不属于本地区（应以 " + "/".join(prefixes) + " 开头）",
+                "en": "not in this region (should start with " + "/".join(prefixes) + ")"}},
+                fact.location, key=fact.kind, found=fact.value)
+
+
+def run_email_format(rule, report):
+    personal = {d.lower() for d in rule.params.get("personal_domains", [])}
+    for fact in _contact_facts(report, {"contact.email"}):
+        value = fact.value.strip().rstrip(".")
+        if personal:
+            domain = value.rsplit("@", 1)[-1].lower()
+            if _EMAIL.match(value) and domain in personal:
+                yield rule.finding({"value": value, "domain": domain}, fact.location, key=fact.kind, found=value)
+        elif not _EMAIL.match(value):
+            yield rule.finding({"value": value}, fact.location, key=fact.kind, found=value)
+
+
+def _what(kind: str) -> dict:
+    return {"contact.phone": {"zh": "电话", "en": "phone"}, "contact.fax": {"zh": "传真", "en": "fax"}}.get(
+        kind, {"zh": kind, "en": kind})
+
+
+_OBJ = {"type": "object", "additionalProperties": False}
+_KINDS = {"type": "array", "items": {"enum": ["contact.phone", "contact.fax", "contact.email", "contact.address",
+                                               "contact.postcode"]}}
+
+
+@hookimpl
+def report_lint_register_check_kinds(register):
+    register(CheckKind("contact_present", run_contact_present, {**_OBJ, "properties": {"any_of": _KINDS}},
+                       "报告载有联系方式 / the report states contact details"))
+    register(CheckKind("phone_format", run_phone_format, {**_OBJ, "properties": {"kinds": _KINDS}},
+                       "电话、传真号码有效 / phone and fax numbers are valid"))
+    register(CheckKind("phone_area_code", run_phone_area_code, {**_OBJ, "properties": {"kinds": _KINDS}},
+                       "固定电话带区号 / fixed lines carry their area code"))
+    register(CheckKind("postcode_format", run_postcode_format, {**_OBJ, "properties": {
+        "prefixes": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{1,6}$"}, "maxItems": 100}}},
+        "邮政编码为 6 位数字 / postcodes are six digits"))
+    register(CheckKind("email_format", run_email_format, {**_OBJ, "properties": {
+        "personal_domains": {"type": "array", "items": {"type": "string", "maxLength": 100}, "maxItems": 200}}},
+        "电子邮箱格式正确 / e-mail addresses are well formed"))

@@ -1,0 +1,105 @@
+"""Text check kinds: doubled characters and words, conversion leftovers, broken
+ordinal sequences (一是…三是)."""
+
+from __future__ import annotations
+
+import re
+
+from ..hookspecs import hookimpl
+from ..numbers import chinese_to_int
+from ..specs import CheckKind
+from . import excerpt, text_blocks
+
+_CJK = r"\u4e00-\u9fff"
+_DOUBLE_WORD = re.compile(rf"([{_CJK}]{{2}})\1")
+_ORDINAL_IS = re.compile(r"(?<![第之])([一二三四五六七八九十]{1,2})是")
+_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
+
+
+def run_repeated_characters(rule, report):
+    chars = "".join(rule.params.get("characters", []))
+    words_too = rule.params.get("words", True)
+    allowed = set(rule.params.get("allowed_words", []))
+    pattern = re.compile(f"([{re.escape(chars)}])\\1") if chars else None
+    for block, text in text_blocks(report):
+        hits = []
+        if pattern:
+            hits += [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+        if words_too:
+            for m in _DOUBLE_WORD.finditer(text):
+                word = m.group(1)
+                if word in allowed or word[0] == word[1] or set(word) & _NUMERALS:
+                    continue
+                hits.append((m.start(), m.group(0)))
+        for start, found in sorted(hits):
+            yield rule.finding({"found": found, "excerpt": excerpt(block.text, start, start + len(found))},
+                               block.location_at(start), found=found)
+
+
+def run_forbidden_phrases(rule, report):
+    phrases = [p for p in rule.params.get("phrases", []) if p]
+    lowered = [p.lower() for p in phrases]
+    for block, text in text_blocks(report):
+        low = text.lower()
+        for phrase, needle in zip(phrases, lowered):
+            start = low.find(needle)
+            while start != -1:
+                end = _closing(text, start, start + len(phrase))
+                yield rule.finding({"found": text[start:end], "excerpt": excerpt(block.text, start, end)},
+                                   block.location_at(start), found=text[start:end])
+                start = low.find(needle, end)
+
+
+_CLOSERS = {"[": "]", "{": "}", "【": "】"}
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """Extend a match that opens a bracket to its closing bracket (a whole field code)."""
+    closer = _CLOSERS.get(text[start])
+    if closer and closer not in text[start:end]:
+        found = text.find(closer, end, end + 60)
+        if found != -1:
+            return found + 1
+    return end
+
+
+def run_ordinal_sequence(rule, report):
+    """Within a paragraph, 一是、二是、三是… count up by one from 一."""
+    for block, text in text_blocks(report, include_title=False):
+        expected = 1
+        for m in _ORDINAL_IS.finditer(text):
+            n = chinese_to_int(m.group(1))
+            if n is None:
+                continue
+            if n == 1 and expected != 1:
+                expected = 1  # a new enumeration starts within the paragraph
+            if n != expected:
+                yield rule.finding({"found": m.group(0), "expected": _cn(expected) + "是",
+                                    "excerpt": excerpt(block.text, m.start(), m.end())},
+                                   block.location_at(m.start()), expected=_cn(expected) + "是", found=m.group(0))
+                expected = n + 1
+            else:
+                expected += 1
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n <= 10:
+        return "十" if n == 10 else digits[n]
+    return ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+
+
+_OBJ = {"type": "object", "additionalProperties": False}
+_STRINGS = {"type": "array", "items": {"type": "string", "maxLength": 200}, "maxItems": 1000}
+
+
+@hookimpl
+def report_lint_register_check_kinds(register):
+    register(CheckKind("repeated_characters", run_repeated_characters, {**_OBJ, "properties": {
+        "characters": _STRINGS, "words": {"type": "boolean"}, "allowed_words": _STRINGS}},
+        "无重复的字或词（的的）/ no doubled characters or words"))
+    register(CheckKind("forbidden_phrases", run_forbidden_phrases, {**_OBJ, "required": ["phrases"],
+                                                                    "properties": {"phrases": _STRINGS}},
+                       "无格式转换残留等禁用文字 / no conversion leftovers or other forbidden text"))
+    register(CheckKind("ordinal_sequence", run_ordinal_sequence, {**_OBJ, "properties": {}},
+                       "一是、二是…序号连续 / 一是、二是… count up without gaps"))
