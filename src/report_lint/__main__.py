@@ -1,0 +1,5 @@
+"""``python -m report_lint`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,236 @@
+"""The ``report-lint`` command line.
+
+Only click is imported at start-up (``--version`` must be as fast as a bare click
+program); every command imports what it needs when it runs. ``report-lint FILE…`` is
+short for ``report-lint check FILE…``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LANG = click.Choice(["zh", "en"])
+
+
+class _DefaultCommandGroup(click.Group):
+    """Run ``check`` when the first argument is not a subcommand (``report-lint a.txt``)."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(zh: str, en: str, lang: str) -> None:
+    click.echo(f"report-lint: {zh if lang == 'zh' else en}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _lang(lang: str | None) -> str:
+    return lang or os.environ.get("REPORT_LINT_LANG", "zh")
+
+
+def _registry():
+    from .plugins import get_registry
+
+    return get_registry()
+
+
+def _load_ruleset(registry, name_or_path: str | None, lang: str, locate: bool = False):
+    from .errors import RulesetError
+    from .messages import msg
+    from .ruleset import load_ruleset
+
+    name = name_or_path or "national-2021"
+    try:
+        spec = registry.rulesets.get(name)
+        if spec is not None:
+            return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name, locate=locate)
+        if os.path.isfile(name):
+            return load_ruleset(name, registry, trusted=False)
+    except RulesetError as exc:
+        _fail(exc.zh, exc.en, lang)
+    known = ", ".join(sorted(registry.rulesets)) or "-"
+    _fail(msg("unknown_ruleset", "zh", name=name, known=known), msg("unknown_ruleset", "en", name=name, known=known),
+          lang)
+
+
+def _split(values: tuple[str, ...]) -> set[str]:
+    return {v.strip() for value in values for v in value.split(",") if v.strip()}
+
+
+@click.group(cls=_DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             invoke_without_command=True)
+@click.version_option(__version__, "--version", prog_name="report-lint")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """检查政府信息公开工作年度报告 / Lint government information-disclosure annual reports.
+
+    \b
+    report-lint FILE...              检查报告 / lint reports (.txt .md .json …)
+    report-lint parse FILE           输出规范报告 JSON / print the canonical report
+    report-lint rules                列出规则 / list the rules
+    report-lint explain RULE         解释规则 / explain a rule
+    report-lint plugins              已加载的插件 / loaded plugins
+    report-lint schema NAME          JSON Schema (report|findings|ruleset)
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--ruleset", "ruleset_name", metavar="NAME|FILE", help="规则集名称或 YAML 文件 / ruleset name or YAML file")
+@click.option("--select", multiple=True, metavar="IDS", help="只运行这些规则或类别（逗号分隔）/ only these rules or categories")
+@click.option("--ignore", multiple=True, metavar="IDS", help="不运行这些规则或类别 / skip these rules or categories")
+@click.option("--format", "output_format", default="text", show_default=True, help="输出格式 / output format")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="达到该级别即以 1 退出 / exit 1 when a finding is at least this severe")
+@click.option("--exit-zero", is_flag=True, help="有问题也以 0 退出 / exit 0 even with findings")
+@click.option("--lang", type=LANG, default=None, help="消息语言 / message language (zh, en)")
+def check(paths, ruleset_name, select, ignore, output_format, fail_on, exit_zero, lang):
+    """检查报告文件 / Lint report files."""
+    import time
+
+    from .engine import unknown_selectors
+    from .findings import SEVERITY_RANK
+    from .lint import lint_file
+    from .messages import msg
+
+    lang = _lang(lang)
+    if not paths:
+        _fail(msg("no_paths", "zh"), msg("no_paths", "en"), lang)
+    registry = _registry()
+    formatter = registry.formatters.get(output_format)
+    if formatter is None:
+        known = ", ".join(sorted(registry.formatters))
+        _fail(msg("unknown_format_option", "zh", name=output_format, known=known),
+              msg("unknown_format_option", "en", name=output_format, known=known), lang)
+    ruleset = _load_ruleset(registry, ruleset_name, lang)
+    selected, ignored = _split(select), _split(ignore)
+    bad = unknown_selectors(selected | ignored, ruleset)
+    if bad:
+        _fail(msg("unknown_rule", "zh", name=", ".join(bad)), msg("unknown_rule", "en", name=", ".join(bad)), lang)
+
+    started = time.perf_counter()
+    results = [lint_file(registry, path, lambda report: ruleset, selected or None, ignored or None) for path in paths]
+    output = formatter.format(results, {"lang": lang, "seconds": time.perf_counter() - started})
+    click.echo(output, nl=False)
+
+    if any(r.error is not None for r in results):
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[f.severity] >= threshold and f.assessable for r in results for f in r.findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--compact", is_flag=True, help="单行 JSON / one-line JSON")
+@click.option("--lang", type=LANG, default=None)
+def parse(path, compact, lang):
+    """输出规范报告 JSON / Print the canonical report of a file as JSON."""
+    import json
+
+    from .errors import ReportLintError
+    from .lint import build_report
+
+    lang = _lang(lang)
+    try:
+        report = build_report(_registry(), path)
+    except ReportLintError as exc:
+        _fail(f"{path}: {exc.zh}" if not exc.zh.startswith(path) else exc.zh,
+              f"{path}: {exc.en}" if not exc.en.startswith(path) else exc.en, lang)
+    report.source_path = path
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=None if compact else 2))
+
+
+@main.command()
+@click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
+@click.option("--lang", type=LANG, default=None)
+def rules(ruleset_name, lang):
+    """列出规则：编号、类别、级别、说明 / List rules: id, category, severity, summary."""
+    from .messages import msg
+
+    lang = _lang(lang)
+    ruleset = _load_ruleset(_registry(), ruleset_name, lang)
+    click.echo(msg("rules_header", lang, name=ruleset.name, count=len(ruleset.rules)))
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for r in ruleset.rules:
+        click.echo(f"{r.id:<{width}}  {r.category:<11}  {r.severity:<7}  {r.text('summary', lang)}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
+@click.option("--lang", type=LANG, default=None)
+def explain(rule_id, ruleset_name, lang):
+    """解释一条规则 / Explain a rule: what it checks, why, an example that fails."""
+    import json
+
+    from .messages import msg
+
+    lang = _lang(lang)
+    ruleset = _load_ruleset(_registry(), ruleset_name, lang, locate=True)
+    rule = ruleset.rule(rule_id)
+    if rule is None:
+        _fail(msg("unknown_rule", "zh", name=rule_id), msg("unknown_rule", "en", name=rule_id), lang)
+    click.echo(f"{rule.id}: {rule.text('summary', lang)}")
+    click.echo(f"  kind={rule.kind}  category={rule.category}  severity={rule.severity}  ({rule.source})")
+    for key, field in (("explain_what", "description"), ("explain_why", "rationale")):
+        click.echo(f"\n{msg(key, lang)}:\n  {rule.text(field, lang)}")
+    if rule.example:
+        click.echo(f"\n{msg('explain_example', lang)}:\n  {rule.example}")
+    shown = {k: v for k, v in rule.params.items() if k != "labels"}
+    if shown:
+        click.echo(f"\n{msg('explain_params', lang)}:")
+        for key, value in shown.items():
+            click.echo(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+
+
+@main.command()
+@click.option("--lang", type=LANG, default=None)
+def plugins(lang):
+    """列出已加载的插件及其注册内容 / List loaded plugins and what they registered."""
+    from .messages import msg
+
+    lang = _lang(lang)
+    registry = _registry()
+    click.echo(msg("plugins_header", lang) + ":")
+    for info in registry.plugins:
+        what = sorted(f"{kind}:{name}" for (kind, name), owner in registry.owners.items() if owner == info.name)
+        tag = msg("builtin", lang) if info.builtin else info.distribution
+        status = f"  [{msg('failed', lang)}: {info.error}]" if info.error else ""
+        click.echo(f"  {info.name}  ({tag}; {info.module}){status}")
+        for item in what:
+            click.echo(f"      {item}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--lang", type=LANG, default=None)
+def schema(name, lang):
+    """输出 JSON Schema（report、findings、ruleset）/ Print a JSON Schema."""
+    import json
+
+    from .messages import msg
+    from .ruleset import schema as load_schema
+
+    known = ("report", "findings", "ruleset")
+    if name not in known:
+        lang = _lang(lang)
+        _fail(msg("unknown_schema", "zh", name=name, known=", ".join(known)),
+              msg("unknown_schema", "en", name=name, known=", ".join(known)), lang)
+    click.echo(json.dumps(load_schema(name), ensure_ascii=False, indent=2))
+
+
+def run() -> None:  # pragma: no cover - thin wrapper for python -m
+    main()

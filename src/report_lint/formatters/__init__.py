@@ -1,0 +1,1 @@
+"""Built-in output formats. Each module is a plugin registering one formatter."""

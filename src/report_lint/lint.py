@@ -1,0 +1,88 @@
+"""The pipeline for one file: read → parse → interpret → rules → findings.
+
+Every failure of one file becomes that file's error (exit code 2), never an exception
+that would lose the results of the other files in a batch.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+
+from .errors import InputError, ReportLintError
+from .findings import Finding
+from .messages import msg
+from .report import Report
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: ReportLintError | None = None
+    report: Report | None = None
+    seconds: float = 0.0
+
+
+def read_input(path: str) -> bytes:
+    if not os.path.exists(path):
+        raise InputError(msg("no_such_file", "zh", path=path), msg("no_such_file", "en", path=path))
+    if not os.path.isfile(path):
+        raise InputError(msg("not_a_file", "zh", path=path), msg("not_a_file", "en", path=path))
+    size = os.path.getsize(path)
+    if size > MAX_INPUT_BYTES:
+        raise InputError(msg("file_too_large", "zh", size=size, limit=MAX_INPUT_BYTES),
+                         msg("file_too_large", "en", size=size, limit=MAX_INPUT_BYTES))
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise InputError(f"无法读取：{exc.strerror}", f"cannot read: {exc.strerror}")
+
+
+def choose_parser(registry, path: str, data: bytes):
+    suffix = os.path.splitext(path)[1].lower()
+    spec = registry.parser_for_suffix(suffix) if suffix else None
+    if spec is None:
+        spec = registry.sniff(data[:8192])
+    if spec is None:
+        known = ", ".join(sorted({s for p in registry.parsers.values() for s in p.suffixes}))
+        raise InputError(msg("unknown_format", "zh", suffix=suffix or "无后缀", known=known),
+                         msg("unknown_format", "en", suffix=suffix or "no suffix", known=known))
+    return spec
+
+
+def build_report(registry, path: str) -> Report:
+    """Parse and interpret one file into the canonical Report."""
+    from .interpret import interpret
+
+    data = read_input(path)
+    spec = choose_parser(registry, path, data)
+    produced = spec.parse(data, path)
+    if spec.produces == "report":
+        produced.source_path = path
+        return produced
+    return interpret(produced)
+
+
+def lint_file(registry, path: str, ruleset_for, select=None, ignore=None) -> FileResult:
+    from . import engine
+
+    started = time.perf_counter()
+    result = FileResult(path)
+    try:
+        report = build_report(registry, path)
+        report.source_path = path
+        result.report = report
+        result.findings = engine.run(report, ruleset_for(report), registry, select=select, ignore=ignore)
+    except ReportLintError as exc:
+        result.error = exc
+    except RecursionError:
+        result.error = InputError("文件嵌套过深，无法解析", "input nested too deeply to parse")
+    except MemoryError:
+        result.error = InputError("文件过大，内存不足", "input too large for memory")
+    result.seconds = time.perf_counter() - started
+    return result
