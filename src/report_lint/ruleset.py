@@ -122,14 +122,30 @@ def _keypath(key) -> str:
     return out or "(root)"
 
 
+def _error_order(err) -> tuple:
+    """Errors in document order; at one place an unexpected key (a typo) first."""
+    return [str(p) for p in err.absolute_path], err.validator != "additionalProperties"
+
+
+def _error_path(err) -> tuple:
+    """The path of a schema error, down to the unexpected key where there is one."""
+    path = tuple(err.absolute_path)
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        allowed = set((err.schema or {}).get("properties", {}))
+        extra = sorted(k for k in err.instance if k not in allowed)
+        if extra:
+            path += (extra[0],)
+    return path
+
+
 def _validate(data: Any, path: str, lines: dict) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema("ruleset"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(validator.iter_errors(data), key=_error_order)
     if errors:
         first = errors[0]
-        key = tuple(first.absolute_path)
+        key = _error_path(first)
         where = _where(path, lines, key)
         more = f"（另有 {len(errors) - 1} 处错误）" if len(errors) > 1 else ""
         more_en = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
@@ -199,7 +215,7 @@ def _validate_params(params_schema: dict, params: Any, path: str, lines: dict, k
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(params_schema)
-    for err in sorted(validator.iter_errors(params), key=lambda e: list(map(str, e.absolute_path))):
-        full = key + tuple(err.absolute_path)
+    for err in sorted(validator.iter_errors(params), key=_error_order):
+        full = key + _error_path(err)
         where = _where(path, lines, full)
         raise RulesetError(f"{where}: {_keypath(full)}: {err.message}", f"{where}: {_keypath(full)}: {err.message}")

@@ -64,22 +64,32 @@ def _closing(text: str, start: int, end: int) -> int:
 
 
 def run_ordinal_sequence(rule, report):
-    """Within a paragraph, 一是、二是、三是… count up by one from 一."""
+    """Within a paragraph, 一是、二是、三是… count up by one from 一: one finding per
+    broken enumeration, at its first wrong marker."""
     for block, text in text_blocks(report, include_title=False):
-        expected = 1
-        for m in _ORDINAL_IS.finditer(text):
-            n = chinese_to_int(m.group(1))
-            if n is None:
+        for sequence in _enumerations(text):
+            numbers = [n for n, _ in sequence]
+            wrong = next((i for i, n in enumerate(numbers) if n != i + 1), None)
+            if wrong is None:
                 continue
-            if n == 1 and expected != 1:
-                expected = 1  # a new enumeration starts within the paragraph
-            if n != expected:
-                yield rule.finding({"found": m.group(0), "expected": _cn(expected) + "是",
-                                    "excerpt": excerpt(block.text, m.start(), m.end())},
-                                   block.location_at(m.start()), expected=_cn(expected) + "是", found=m.group(0))
-                expected = n + 1
-            else:
-                expected += 1
+            m = sequence[wrong][1]
+            shown = "、".join(_cn(n) + "是" for n in numbers)
+            yield rule.finding({"found": m.group(0), "expected": _cn(wrong + 1) + "是", "sequence": shown,
+                                "excerpt": excerpt(block.text, m.start(), m.end())},
+                               block.location_at(m.start()), expected=_cn(wrong + 1) + "是", found=shown)
+
+
+def _enumerations(text: str) -> list[list[tuple[int, re.Match]]]:
+    """The 一是… markers of a text, split where a new enumeration starts at 一是."""
+    sequences: list[list[tuple[int, re.Match]]] = []
+    for m in _ORDINAL_IS.finditer(text):
+        n = chinese_to_int(m.group(1))
+        if n is None:
+            continue
+        if n == 1 or not sequences:
+            sequences.append([])
+        sequences[-1].append((n, m))
+    return sequences
 
 
 def _cn(n: int) -> str:

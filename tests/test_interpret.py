@@ -1,0 +1,131 @@
+"""The interpreter: sections, tables, facts and provenance from a Document."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import factory as F
+from report_lint.interpret import interpret
+from report_lint.interpret.sections import parse_numbering
+from report_lint.report import Report
+from report_lint_text.markdown import parse as parse_md
+from report_lint_text.plaintext import parse as parse_text
+
+
+def report_of(text: str, suffix: str = ".txt") -> Report:
+    parse = parse_md if suffix == ".md" else parse_text
+    return interpret(parse(text.encode("utf-8"), "r" + suffix))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("render,suffix", [(F.render_text, ".txt"), (F.render_markdown, ".md")])
+def test_tables_read_exactly(seed, render, suffix):
+    fictional = F.make_report(seed)
+    report = report_of(render(fictional, **({"nbsp_cells": True, "split_cells": True} if suffix == ".txt" else {})),
+                       suffix)
+    assert report.to_json()["tables"] == json.loads(json.dumps(F.tables_to_jsonable(fictional.tables)))
+    assert not report.problems
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("一、总体情况", ("一、", 1, "chinese", "总体情况")),
+    ("1、 总体情况", ("1、", 1, "arabic", "总体情况")),
+    ("五. 存在的主要问题及改进情况", ("五.", 5, "chinese", "存在的主要问题及改进情况")),
+    ("第三部分 收到和处理政府信息公开申请情况", ("第三部分", 3, "chinese-part", "收到和处理政府信息公开申请情况")),
+    ("总体情况", (None, None, "none", "总体情况")),
+])
+def test_numbering_is_parsed(text, expected):
+    assert parse_numbering(text) == expected
+
+
+def test_heading_variants_and_typos_are_found_not_missing():
+    r = F.make_report(2)
+    r = F.with_heading(r, 4, "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况")
+    r = F.with_heading(r, 5, "五、存在的主要问题及改近情况")
+    r = F.with_heading(r, 6, "6、其他需要说明的事项")
+    report = report_of(F.render_text(r))
+    by_index = {s.index: s for s in report.sections}
+    assert all(s.found for s in report.sections)
+    assert by_index[4].match == "variant"
+    assert by_index[5].match == "fuzzy"
+    assert (by_index[6].style, by_index[6].numeral) == ("arabic", 6)
+
+
+def test_missing_section_and_section_membership():
+    report = report_of(F.render_text(F.without_section(F.make_report(3), 4, keep_table=True)))
+    assert [s.found for s in report.sections] == [True, True, True, False, True, True]
+    assert {t.section for t in report.texts} >= {None, 1, 2, 3, 5, 6}
+
+
+def test_blank_dash_and_annotated_cells_keep_their_raw_text():
+    r = F.with_blank_cell(F.make_report(4), "requests.granted.commercial", "/")
+    r = F.with_raw_cell(r, "active_disclosure.regulations.issued", "2（其中修订1件）", 2)
+    report = report_of(F.render_text(r))
+    assert report.value("requests.granted.commercial") is None
+    prov = report.provenance["requests.granted.commercial"]
+    assert (prov.raw, prov.status) == ("/", "dash")
+    assert prov.location.line and prov.location.table
+    assert report.value("active_disclosure.regulations.issued") == 2
+    assert report.provenance["active_disclosure.regulations.issued"].status == "annotated"
+
+
+def test_a_row_with_a_missing_cell_is_unreadable_not_shifted():
+    text = F.render_text(F.make_report(5))
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("\t二、上年结转"))
+    del lines[start + 3]  # one value cell of the row vanishes
+    report = report_of("\n".join(lines))
+    assert all(report.value(f"requests.carried_over.{c}") is None for c in F.REQUEST_COLUMNS)
+    assert report.cell_status("requests.carried_over.total") == "missing"
+    assert any(p.get("key") == "requests.carried_over" for p in report.problems)
+
+
+def test_title_year_organ_and_period():
+    report = report_of(F.render_text(F.make_report(6)))
+    assert report.year == 2025 and report.year_source == "title"
+    assert report.organ == "示例市松岚区人民政府明澜街道办事处"
+    assert report.period["start"] == "2025-01-01" and report.period["end"] == "2025-12-31"
+    assert report.period["location"]["line"] == 3
+
+
+def test_period_written_across_lines_in_markdown():
+    md = "# 某局2024年度政府信息公开工作年度报告\n\n本报告所列数据统计期限为 2024\n年 1 月 1 日至 12 月 31 日。\n"
+    report = report_of(md, ".md")
+    assert report.period["start"] == "2024-01-01" and report.period["end"] == "2024-12-31"
+    assert report.period["location"]["line"] == 3
+
+
+def test_contacts_narrative_numbers_and_citations_are_collected():
+    report = report_of(F.render_text(F.make_report(6)))
+    kinds = {f.kind: f.value for f in report.facts}
+    assert kinds["contact.phone"] == "0531-85515225"
+    assert kinds["contact.postcode"] == "254131"
+    assert kinds["contact.email"] == "gkb@example.gov.cn"
+    assert kinds["narrative.new_received"] == 2 and kinds["narrative.carried_forward"] == 1
+    cited = [f for f in report.facts if f.kind == "citation" and f.value]
+    assert cited[0].value == "国办公开办函〔2021〕30号"
+
+
+def test_2019_template_is_detected_from_labels():
+    text = F.render_text(F.make_report(1)).replace("本年制发件数", "本年新制作数量")
+    report = report_of(text)
+    assert report.template_version == "2019"
+    assert "本年新制作数量" in report.template_evidence
+
+
+def test_a_table_split_in_two_is_read_as_one():
+    text = F.render_text(F.make_report(7))
+    marker = "\t（四）无法提供"
+    head, tail = text.split(marker, 1)
+    split = head.rstrip("\n") + "\n\n\n本表续下页。\n" + "\t" + marker.lstrip("\t") + tail.replace("\t\n\t（四）", "\t（四）", 0)
+    report = report_of(split)
+    fictional = F.make_report(7)
+    assert report.value("requests.unable_not_held.total") == Decimal(str(F.get_cell(fictional.tables, "requests.unable_not_held.total")))
+    assert report.value("requests.granted.total") == Decimal(str(F.get_cell(fictional.tables, "requests.granted.total")))
+
+
+def test_json_round_trip_keeps_everything_rules_need():
+    report = report_of(F.render_text(F.make_report(8)))
+    again = Report.from_json(json.loads(json.dumps(report.to_json(), ensure_ascii=False)))
+    assert again.to_json() == report.to_json()

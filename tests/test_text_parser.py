@@ -1,0 +1,94 @@
+"""The plain-text and Markdown parsers: blocks, table grids and locations."""
+
+from report_lint.document import Heading, Paragraph, Table
+from report_lint_text.markdown import parse as parse_md
+from report_lint_text.plaintext import parse as parse_text
+
+TEXT = "\n".join([
+    "示例县某局2024年度政府信息公开工作年度报告",
+    "",
+    "一、总体情况",
+    "本局认真落实有关规定。",
+    "\t信息内容",
+    "\t本年制发件数",
+    "",
+    "\t规章",
+    "\t0",
+    "",
+    "\t商业",
+    "企业",
+    "\t",
+    "0",
+    "",
+    "",
+    "二、主动公开政府信息情况",
+    "名称\t数量\t备注",
+    "行政许可\t5\t无",
+    "",
+])
+
+
+def test_text_blocks_and_locations():
+    doc = parse_text(TEXT.encode("utf-8"), "a.txt")
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Heading", "Heading", "Paragraph", "Table", "Heading", "Table"]
+    title, heading, para, table = doc.blocks[:4]
+    assert title.level == 0 and title.location.line == 1
+    assert heading.level == 1 and heading.text == "一、总体情况" and heading.location.line == 3
+    assert isinstance(para, Paragraph) and para.location.line == 4
+    assert table.texts() == [["信息内容", "本年制发件数"], ["规章", "0"], ["商业\n企业", "0"]]
+    cell = table.rows[1][1]
+    assert (cell.location.line, cell.location.table, cell.location.row, cell.location.col) == (9, 1, 2, 2)
+    assert table.rows[2][0].location.end_line == 12
+
+
+def test_tab_separated_rows_on_one_line():
+    doc = parse_text(TEXT.encode("utf-8"), "a.txt")
+    table = doc.blocks[-1]
+    assert isinstance(table, Table)
+    assert table.texts() == [["名称", "数量", "备注"], ["行政许可", "5", "无"]]
+    assert table.rows[1][1].location.line == 19
+
+
+def test_heading_after_a_cell_line_ends_the_table():
+    text = "\t规章\n\t0\n三、收到和处理政府信息公开申请情况\n"
+    doc = parse_text(text.encode(), "a.txt")
+    assert isinstance(doc.blocks[0], Table)
+    assert isinstance(doc.blocks[1], Heading)
+
+
+def test_gbk_text_is_decoded():
+    text = "某单位2024年度政府信息公开工作年度报告\n一、总体情况\n本单位认真做好政府信息公开工作，持续推进政务公开。\n" * 3
+    doc = parse_text(text.encode("gb18030"), "a.txt")
+    assert doc.blocks[0].text == "某单位2024年度政府信息公开工作年度报告"
+    assert doc.properties["encoding"].lower().replace("-", "") in ("gb18030", "gbk", "gb2312")
+
+
+MD = "\n".join([
+    "# 示例县某局2024年度政府信息公开工作年度报告",
+    "",
+    "## 一、总体情况",
+    "",
+    "本局认真落实有关规定，统计期限为 2024",
+    "年 1 月 1 日至 12 月 31 日。",
+    "",
+    "| 信息内容 | 本年制发件数 |",
+    "| --- | :---: |",
+    "| 规章 | 0 |",
+    "| 行政规范性文件 | 1<br>2 |",
+    "",
+    "**二、主动公开政府信息情况**",
+])
+
+
+def test_markdown_blocks_tables_and_joined_paragraphs():
+    doc = parse_md(MD.encode("utf-8"), "a.md")
+    title, heading, para, table, last = doc.blocks
+    assert isinstance(title, Heading) and title.level == 1
+    assert heading.text == "一、总体情况"
+    assert para.text == "本局认真落实有关规定，统计期限为 2024年 1 月 1 日至 12 月 31 日。"
+    assert para.location.line == 5 and para.location.end_line == 6
+    assert para.line_offsets == [(0, 5), (len("本局认真落实有关规定，统计期限为 2024"), 6)]
+    assert table.texts() == [["信息内容", "本年制发件数"], ["规章", "0"], ["行政规范性文件", "1\n2"]]
+    assert table.rows[2][1].location.line == 11
+    assert last.text == "二、主动公开政府信息情况"
