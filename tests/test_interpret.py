@@ -129,3 +129,21 @@ def test_json_round_trip_keeps_everything_rules_need():
     report = report_of(F.render_text(F.make_report(8)))
     again = Report.from_json(json.loads(json.dumps(report.to_json(), ensure_ascii=False)))
     assert again.to_json() == report.to_json()
+
+
+def test_ragged_markdown_rows_are_trimmed_not_shifted():
+    fictional = F.make_report(9)
+    md = F.render_markdown(fictional)
+    lines = md.split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("| 一、本年新收"))
+    lines[row] = lines[row] + "  |"  # an extractor's extra empty column
+    report = report_of("\n".join(lines), ".md")
+    for c in F.REQUEST_COLUMNS:
+        expected = F.get_cell(fictional.tables, f"requests.new_received.{c}")
+        assert report.value(f"requests.new_received.{c}") == expected
+
+
+def test_table_captions_are_not_section_headings():
+    r = F.with_paragraph_appended(F.make_report(10), 2, "表二：主动公开政府信息情况")
+    report = report_of(F.render_text(r))
+    assert report.section(2).heading == "二、主动公开政府信息情况"

@@ -2,6 +2,7 @@
 message, REPORT_LINT_PLUGINS narrows, and a third-party plugin can add every kind of
 part through the hooks."""
 
+import sys
 import textwrap
 
 import pytest
@@ -62,6 +63,9 @@ def site(tmp_path, monkeypatch):
     site.mkdir()
     monkeypatch.syspath_prepend(str(site))
     yield site
+    monkeypatch.undo()
+    for name in ("shout_mod", "broken_mod"):
+        sys.modules.pop(name, None)
     get_registry(reload=True)
 
 

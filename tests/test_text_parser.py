@@ -92,3 +92,11 @@ def test_markdown_blocks_tables_and_joined_paragraphs():
     assert table.texts() == [["信息内容", "本年制发件数"], ["规章", "0"], ["行政规范性文件", "1\n2"]]
     assert table.rows[2][1].location.line == 11
     assert last.text == "二、主动公开政府信息情况"
+
+
+def test_markdown_numbered_heading_without_blank_line_is_its_own_block():
+    md = "本段文字较长，说明有关情况。\n一、总体情况\n本年度，本机关认真落实。\n"
+    doc = parse_md(md.encode("utf-8"), "a.md")
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph"] or \
+        [b.text for b in doc.blocks][1] == "一、总体情况"
+    assert any(isinstance(b, Heading) and b.text == "一、总体情况" and b.location.line == 2 for b in doc.blocks)

@@ -78,7 +78,13 @@ def parse(data: bytes, path: str) -> Document:
             doc.blocks.append(Heading(_strip_emphasis(m.group(2)), len(m.group(1)), Location(line=number)))
             seen_text = True
             continue
-        para.append((number, _strip_emphasis(line)))
+        line = _strip_emphasis(line)
+        if isinstance(classify_line(line, Location(line=number)), Heading):
+            flush_para()  # PDF extractions put numbered headings on their own line, without a blank
+            doc.blocks.append(classify_line(line, Location(line=number)))
+            seen_text = True
+            continue
+        para.append((number, line))
     flush_table()
     flush_para()
     return doc

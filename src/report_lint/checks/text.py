@@ -13,6 +13,7 @@ from . import excerpt, text_blocks
 _CJK = r"\u4e00-\u9fff"
 _DOUBLE_WORD = re.compile(rf"([{_CJK}]{{2}})\1")
 _ORDINAL_IS = re.compile(r"(?<![第之])([一二三四五六七八九十]{1,2})是")
+_PROSE = re.compile(r"[，。；]")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
 
@@ -25,7 +26,7 @@ def run_repeated_characters(rule, report):
         hits = []
         if pattern:
             hits += [(m.start(), m.group(0)) for m in pattern.finditer(text)]
-        if words_too:
+        if words_too and _PROSE.search(text):  # not table debris extracted as text
             for m in _DOUBLE_WORD.finditer(text):
                 word = m.group(1)
                 if word in allowed or word[0] == word[1] or set(word) & _NUMERALS:

@@ -33,7 +33,7 @@ _NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
     "narrative.carried_over": (re.compile(r"上年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),
     "narrative.total_processed": (re.compile(
         r"(?:办结|答复完毕|已答复|办理完毕|作出答复|办理完结)(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
-        ("结转",)),
+        ("结转", "中", "公开", "不予", "无法", "其他")),
     "narrative.carried_forward": (re.compile(
         r"(?:结转下年度|结转下一年度|结转至下年度|结转到下一年度|转下一年度|转入下一年度|下年结转|结转至\d{4}年度?)(?P<gap>"
         + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),

@@ -19,6 +19,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})|(?P<ar>\d{1,2}))\s*(?P<sep>[、.．:：]|\s+)\s*(?P<title>\S.*)$"
 )
 _PART = re.compile(r"^\s*第(?P<cn>[一二三四五六七八九十]{1,3})部分\s*[、.:：]?\s*(?P<title>\S.*)$")
+_CAPTION = re.compile(r"^\s*(?:附)?表\s*[一二三四五六七八九十\d]")  # a table caption, not a section
 MAX_HEADING_CHARS = 60
 
 
@@ -71,7 +72,7 @@ def find_sections(blocks: list, template: dict) -> tuple[list[Section], dict[int
         if not isinstance(block, (Heading, Paragraph)) or isinstance(block, Heading) and block.level == 0:
             continue
         text = block.text.strip()
-        if not text or len(text) > MAX_HEADING_CHARS or text.startswith(("（", "(")):
+        if not text or len(text) > MAX_HEADING_CHARS or text.startswith(("（", "(")) or _CAPTION.match(text):
             continue
         numbering, numeral, style, title = parse_numbering(text)
         if numbering is None and not isinstance(block, Heading):

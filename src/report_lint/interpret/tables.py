@@ -67,20 +67,16 @@ class TableReader:
     def _read_active_disclosure(self, table: Table, spec: dict) -> None:
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
-            parsed = [parse_cell(c.text) for c in cells]
-            n_label = 0
-            while n_label < len(cells) and parsed[n_label].status == "text":
-                n_label += 1
-            if n_label == 0:
-                continue
-            label = norm_label("".join(c.text for c in cells[:n_label]))
+            labels, values = _split_row(cells)
+            label = norm_label("".join(c.text for c in labels))
             key = _match_row(label, spec["rows"], None)
             if key is None:
                 continue
             columns = spec["rows"][key]["columns"]
-            values = list(zip(cells[n_label:], parsed[n_label:]))
-            if len(values) < len(columns):
-                self._row_short(f"active_disclosure.{key}", columns, values, cells[0].location)
+            values = _fit(values, len(columns))
+            if len(values) != len(columns):
+                if any(p.status in ("number", "annotated") for _, p in values):
+                    self._row_short(f"active_disclosure.{key}", columns, values, cells[0].location)
                 continue
             for col, (cell, value) in zip(columns, values):
                 self._put(f"active_disclosure.{key}.{col}", cell, value)
@@ -91,35 +87,26 @@ class TableReader:
         group = None
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
-            if len(cells) < 2:
-                continue
-            parsed = [parse_cell(c.text) for c in cells]
-            if len(cells) > width:
-                label_cells, value_pairs = cells[:-width], list(zip(cells[-width:], parsed[-width:]))
-            else:
-                label_cells = [c for c, p in zip(cells, parsed) if p.status == "text"]
-                value_pairs = [(c, p) for c, p in zip(cells, parsed) if p.status != "text"]
-            if sum(p.status == "text" for _, p in value_pairs) * 2 > len(value_pairs):
-                continue  # a header row
-            label = norm_label("".join(c.text for c in label_cells))
+            labels, value_pairs = _split_row(cells)
+            label = norm_label("".join(c.text for c in labels))
             for g in spec["groups"]:
                 if g in label:
                     group = g
                     label = label.replace(g, "")
             key = _match_row(label, spec["rows"], group)
+            has_number = any(p.status in ("number", "annotated") for _, p in value_pairs)
             if key is None:
-                if label and any(p.status in ("number", "annotated") for _, p in value_pairs):
+                if label and has_number:
                     self._problem(f"表三有一行无法识别：“{label[:30]}”", f"table 3 row not recognized: '{label[:30]}'",
                                   cells[0].location)
                 continue
             if spec["rows"][key].get("group") is None:
                 group = None
-            has_number = any(p.status in ("number", "annotated") for _, p in value_pairs)
-            if len(value_pairs) != width and not has_number:
-                continue  # a header row naming the same words (总计)
+            value_pairs = _fit(value_pairs, width)
             if len(value_pairs) != width:
-                self._row_short(f"requests.{key}", columns, value_pairs, cells[0].location)
-                continue
+                if has_number:
+                    self._row_short(f"requests.{key}", columns, value_pairs, cells[0].location)
+                continue  # otherwise a header row naming the same words (总计)
             for col, (cell, value) in zip(columns, value_pairs):
                 self._put(f"requests.{key}.{col}", cell, value)
 
@@ -168,6 +155,24 @@ def template_keys(kind: str, spec: dict) -> list[str]:
     if kind == "requests":
         return [f"{kind}.{row}.{col}" for row in spec["rows"] for col in spec["columns"]]
     return [f"{kind}.{b}.{f}" for b in spec["blocks"] for f in spec["fields"]]
+
+
+def _split_row(cells: list[Cell]) -> tuple[list[Cell], list[tuple[Cell, CellValue]]]:
+    """Label cells (up to the last cell of text) and the value cells after them."""
+    parsed = [parse_cell(c.text) for c in cells]
+    last_text = max((i for i, p in enumerate(parsed) if p.status == "text"), default=-1)
+    return cells[: last_text + 1], list(zip(cells[last_text + 1:], parsed[last_text + 1:]))
+
+
+def _fit(values: list[tuple[Cell, CellValue]], width: int) -> list[tuple[Cell, CellValue]]:
+    """Drop blank padding beyond the expected width: trailing cells first (a ragged
+    Markdown row), then leading ones (empty label columns of a merge)."""
+    values = list(values)
+    while len(values) > width and values[-1][1].status == "blank":
+        values.pop()
+    while len(values) > width and values[0][1].status == "blank":
+        values.pop(0)
+    return values
 
 
 def _match_row(label: str, rows: dict, group: str | None) -> str | None:
