@@ -17,6 +17,19 @@ HERE = os.path.dirname(__file__)
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "corpus"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Tests never read or write the user's cache (~/.cache/report-lint)."""
+    folder = str(tmp_path_factory.mktemp("cache"))
+    old = os.environ.get("REPORT_LINT_CACHE_DIR")
+    os.environ["REPORT_LINT_CACHE_DIR"] = folder
+    yield folder
+    if old is None:
+        os.environ.pop("REPORT_LINT_CACHE_DIR", None)
+    else:
+        os.environ["REPORT_LINT_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def registry():
     return get_registry()

@@ -17,7 +17,6 @@ nesting depth, list length and the number of operands per evaluation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Union
 
@@ -34,33 +33,49 @@ class ExprError(ValueError):
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(\{[A-Za-z_][A-Za-z0-9_]*\})|(.))")
 
 
-@dataclass(frozen=True)
-class Num:
-    value: Decimal
+class _Node:
+    """Parsed nodes are plain slotted classes: cheaper to define than dataclasses,
+    which matters at start-up (see benchmarks/startup.py)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(repr(getattr(self, s)) for s in self.__slots__)})"
 
 
-@dataclass(frozen=True)
-class Path:
-    segments: tuple[str, ...]  # "{c}" segments are placeholders
+class Num(_Node):
+    __slots__ = ("value",)
+
+    def __init__(self, value: Decimal):
+        self.value = value
 
 
-@dataclass(frozen=True)
-class Neg:
-    operand: "Node"
+class Path(_Node):
+    __slots__ = ("segments",)  # "{c}" segments are placeholders
+
+    def __init__(self, segments: tuple[str, ...]):
+        self.segments = segments
 
 
-@dataclass(frozen=True)
-class BinOp:
-    op: str
-    left: "Node"
-    right: "Node"
+class Neg(_Node):
+    __slots__ = ("operand",)
+
+    def __init__(self, operand: "Node"):
+        self.operand = operand
 
 
-@dataclass(frozen=True)
-class Sum:
-    path: Path
-    var: str
-    items: Union[str, tuple[str, ...]]  # a list name or literal items
+class BinOp(_Node):
+    __slots__ = ("op", "left", "right")
+
+    def __init__(self, op: str, left: "Node", right: "Node"):
+        self.op, self.left, self.right = op, left, right
+
+
+class Sum(_Node):
+    __slots__ = ("path", "var", "items")  # items: a list name or literal items
+
+    def __init__(self, path: Path, var: str, items: Union[str, tuple[str, ...]]):
+        self.path, self.var, self.items = path, var, items
 
 
 Node = Union[Num, Path, Neg, BinOp, Sum]
@@ -209,16 +224,18 @@ def parse(text: str) -> Node:
     return node
 
 
-@dataclass
-class Operand:
-    key: str
-    value: Decimal | None
+class Operand(_Node):
+    __slots__ = ("key", "value")
+
+    def __init__(self, key: str, value: Decimal | None):
+        self.key, self.value = key, value
 
 
-@dataclass
-class Result:
-    value: Decimal | None  # None when any operand could not be read
-    operands: list[Operand]
+class Result(_Node):
+    __slots__ = ("value", "operands")  # value is None when any operand could not be read
+
+    def __init__(self, value: Decimal | None, operands: list[Operand]):
+        self.value, self.operands = value, operands
 
     @property
     def missing(self) -> list[Operand]:

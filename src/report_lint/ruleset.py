@@ -36,12 +36,6 @@ class Ruleset:
         return None
 
 
-def _yaml_loader():
-    import yaml
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def schema(name: str) -> dict[str, Any]:
     here = os.path.join(os.path.dirname(__file__), "schemas", f"{name}.schema.json")
     with open(here, encoding="utf-8") as fh:
@@ -52,6 +46,16 @@ def load_ruleset(path: str, registry=None, *, trusted: bool = False, name: str |
                  locate: bool = False) -> Ruleset:
     """Read and check a ruleset file. ``trusted`` skips schema validation; ``locate``
     records each rule's line even then (for ``explain``)."""
+    if trusted and not locate:
+        from .datacache import load_packaged_yaml
+
+        try:
+            data = load_packaged_yaml(path)
+        except Exception as exc:  # noqa: BLE001 - a broken packaged file is still a ruleset error
+            raise RulesetError(f"无法读取规则集 {path}：{exc}", f"cannot read ruleset {path}: {exc}")
+        if not isinstance(data, dict):
+            raise RulesetError(f"{path}: 规则集必须是一个映射", f"{path}: a ruleset must be a mapping")
+        return _build(data, path, {}, registry, trusted, name)
     import yaml
 
     try:
@@ -69,12 +73,9 @@ def load_ruleset(path: str, registry=None, *, trusted: bool = False, name: str |
 
     lines: dict[tuple, int] = {}
     try:
-        if trusted and not locate:
-            data = yaml.load(text, Loader=_yaml_loader())
-        else:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            _line_map(node, (), lines, path, set())
-            data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _line_map(node, (), lines, path, set())
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path

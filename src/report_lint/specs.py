@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 
-@dataclass(frozen=True)
+@dataclass
 class ParserSpec:
     """A parser for one file format.
 
@@ -29,7 +29,7 @@ class ParserSpec:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class CheckKind:
     """A kind of check that rules in a ruleset instantiate with parameters.
 
@@ -43,7 +43,7 @@ class CheckKind:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class FormatterSpec:
     """``format(results, options) -> str``: turns a run's results into output."""
 
@@ -52,7 +52,7 @@ class FormatterSpec:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class RulesetSpec:
     """A packaged ruleset: a name users pass to ``--ruleset`` and the YAML file behind it.
 

@@ -8,6 +8,7 @@ not. It is imported only when a report states a number.
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..hookspecs import hookimpl
@@ -32,14 +33,40 @@ def phone_verdict(value: str) -> str:
     if _LOCAL.match(digits):
         return "local"
     if digits.startswith(("0", "400", "800")):
-        import phonenumbers
-
-        try:
-            number = phonenumbers.parse(digits, "CN")
-        except phonenumbers.NumberParseException:
-            return "invalid"
-        return "ok" if phonenumbers.is_valid_number(number) else "invalid"
+        memo = _memo()
+        verdict = memo.get(digits)
+        if verdict is None:
+            verdict = _validate_with_phonenumbers(digits)
+            memo.put(digits, verdict)
+        return verdict
     return "invalid"
+
+
+def _validate_with_phonenumbers(digits: str) -> str:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except phonenumbers.NumberParseException:
+        return "invalid"
+    return "ok" if phonenumbers.is_valid_number(number) else "invalid"
+
+
+_MEMO = None
+
+
+def _memo():
+    """Verdicts of numbers seen before, valid for the installed phonenumbers."""
+    global _MEMO
+    if _MEMO is None:
+        import importlib.util
+
+        from ..datacache import DiskMemo
+
+        spec = importlib.util.find_spec("phonenumbers")
+        origin = spec.origin if spec and spec.origin else "phonenumbers"
+        _MEMO = DiskMemo("phone-verdicts", [origin, os.path.join(os.path.dirname(origin), "data", "__init__.py")])
+    return _MEMO
 
 
 def _contact_facts(report, kinds):

@@ -162,7 +162,7 @@ def report_lint_register_check_kinds(register):
                        {**_OBJ, "properties": {**_LABELS, "separator": {"type": "string", "maxLength": 2}}},
                        "部分标题编号为 一、…六、 / section headings numbered 一、…六、"))
     register(CheckKind("section_wording", run_section_wording,
-                       {**_OBJ, "properties": {**_LABELS, "accepted": {"type": "object", "additionalProperties": {
+                       {**_OBJ, "properties": {**_LABELS, "accepted": {"type": "object", "propertyNames": {"pattern": "^[1-6]$"}, "additionalProperties": {
                            "type": "array", "items": {"type": "string", "maxLength": 100}, "maxItems": 100}}}},
                        "部分标题措辞与模板一致 / section heading wording follows the template"))
     register(CheckKind("title", run_title,

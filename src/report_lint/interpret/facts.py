@@ -22,8 +22,8 @@ _PERIOD = re.compile(
     + _DATE.format(p="b")
 )
 
-NUM = rf"(?P<num>\d+|[{CN_NUMERAL_CHARS}]+)"
-_GAP = r"[^，。；,;\d]{{0,{n}}}?"
+NUM = rf"(?P<num>[0-9]+|[{CN_NUMERAL_CHARS}]+)"
+_GAP = r"[^，。；,;0-9]{{0,{n}}}?"  # text is width-folded: ASCII digits suffice
 
 # kind → (pattern, what the gap between keyword and number must not mention)
 _NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {

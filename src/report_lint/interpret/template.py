@@ -44,19 +44,16 @@ def norm_title(text: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def load_template(version: str = "2021") -> dict[str, Any]:
-    import yaml
+    from ..datacache import load_packaged_yaml
 
-    path = os.path.join(_DATA, f"template-{version}.yaml")
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_packaged_yaml(os.path.join(_DATA, f"template-{version}.yaml"))
 
 
 @functools.lru_cache(maxsize=2)
 def load_notices() -> list[dict[str, str]]:
-    import yaml
+    from ..datacache import load_packaged_yaml
 
-    with open(os.path.join(_DATA, "notices.yaml"), encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_packaged_yaml(os.path.join(_DATA, "notices.yaml"))
 
 
 def levenshtein(a: str, b: str, limit: int = 3) -> int:
