@@ -155,13 +155,19 @@ def parse(path, compact, lang):
 
 @main.command()
 @click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
+@click.option("--markdown", is_flag=True, help="输出完整的 Markdown 规则文档 / print the full rule documentation as Markdown")
 @click.option("--lang", type=LANG, default=None)
-def rules(ruleset_name, lang):
+def rules(ruleset_name, markdown, lang):
     """列出规则：编号、类别、级别、说明 / List rules: id, category, severity, summary."""
     from .messages import msg
 
     lang = _lang(lang)
     ruleset = _load_ruleset(_registry(), ruleset_name, lang)
+    if markdown:
+        from .ruledoc import ruleset_markdown
+
+        click.echo(ruleset_markdown(ruleset), nl=False)
+        return
     click.echo(msg("rules_header", lang, name=ruleset.name, count=len(ruleset.rules)))
     width = max((len(r.id) for r in ruleset.rules), default=10)
     for r in ruleset.rules:

@@ -46,7 +46,7 @@ class Rule:
         )
 
     def cannot_assess(self, unreadable: list[tuple[str, str | None]], location: Location | None = None,
-                      *, key: str | None = None, what: str = "") -> Finding:
+                      *, key: str | None = None, what: str | dict[str, str] = "") -> Finding:
         """An ``info`` finding: the rule needs a value that could not be read.
 
         Never a pass, never a failure: the reader must see that nothing was checked.
@@ -54,8 +54,9 @@ class Rule:
         cells = "、".join(k for k, _ in unreadable)
         raws = ", ".join(repr(r) if r not in (None, "") else "空" for _, r in unreadable)
         raws_en = ", ".join(repr(r) if r not in (None, "") else "blank" for _, r in unreadable)
-        prefix_zh = f"{self.summary.get('zh', self.id)}{('（' + what + '）') if what else ''}："
-        prefix_en = f"{self.summary.get('en', self.id)}{(' (' + what + ')') if what else ''}: "
+        what_zh, what_en = (what.get("zh", ""), what.get("en", "")) if isinstance(what, dict) else (what, what)
+        prefix_zh = f"{self.summary.get('zh', self.id)}{('（' + what_zh + '）') if what_zh else ''}："
+        prefix_en = f"{self.summary.get('en', self.id)}{(' (' + what_en + ')') if what_en else ''}: "
         return Finding(
             rule=self.id,
             category=self.category,

@@ -51,8 +51,9 @@ def run_identity(rule, report):
                 continue  # absent rows are the structure rule's business, reported once there
             unreadable = [(m.key, (report.provenance.get(m.key).raw if report.provenance.get(m.key) else None))
                           for m in missing]
+            names = [label(rule, v) for v in bindings.values()]
             yield rule.cannot_assess(unreadable, location, key=locate,
-                                     what="、".join(str(label(rule, v)["zh"]) for v in bindings.values()))
+                                     what={"zh": "、".join(n["zh"] for n in names), "en": ", ".join(n["en"] for n in names)})
             continue
         tol = _tolerance(p.get("tolerance"), left.operands + right.operands, report)
         if not _OPS[op](left.value, right.value, tol):
