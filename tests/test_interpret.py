@@ -147,3 +147,39 @@ def test_table_captions_are_not_section_headings():
     r = F.with_paragraph_appended(F.make_report(10), 2, "表二：主动公开政府信息情况")
     report = report_of(F.render_text(r))
     assert report.section(2).heading == "二、主动公开政府信息情况"
+
+
+@pytest.mark.parametrize("sentence,kind,value", [
+    ("本年度新收政府信息公开申请12件。", "narrative.new_received", 12),
+    ("全年共受理政府信息公开申请十二件。", "narrative.new_received", 12),
+    ("上一年度结转3件。", "narrative.carried_over", 3),
+    ("无上年结转申请。", "narrative.carried_over", 0),
+    ("已全部办结，办结申请20件。", "narrative.total_processed", 20),
+    ("结转至下一年度办理2件。", "narrative.carried_forward", 2),
+    ("转入下年度继续办理4件。", "narrative.carried_forward", 4),
+    ("被申请行政复议两件。", "narrative.review", 2),
+    ("发生行政诉讼案件1起。", "narrative.litigation", 1),
+    ("电子邮箱地址：gk@example.gov.cn。", "contact.email", "gk@example.gov.cn"),
+    ("邮箱：gk#example.gov.cn，", "contact.email", "gk#example.gov.cn"),
+    ("咨询电话为（0571）88000000。", "contact.phone", "(0571)88000000"),
+    ("邮政编码：310000。", "contact.postcode", "310000"),
+])
+def test_facts_in_various_wordings(sentence, kind, value):
+    report = report_of(f"某局2024年度政府信息公开工作年度报告\n一、总体情况\n{sentence}\n")
+    assert [f.value for f in report.facts if f.kind == kind] == [value]
+
+
+@pytest.mark.parametrize("sentence", [
+    "收到和处理行政复议和提起行政诉讼3件。",
+    "办结的申请中予以公开9件。",
+    "邮箱地址详见门户网站。",
+])
+def test_ambiguous_sentences_give_no_fact(sentence):
+    report = report_of(f"某局2024年度政府信息公开工作年度报告\n一、总体情况\n{sentence}\n")
+    assert [f for f in report.facts if f.kind.startswith(("narrative.review", "narrative.litigation",
+                                                         "narrative.total_processed", "contact.email"))] == []
+
+
+def test_period_with_other_wording():
+    report = report_of("某局2024年度政府信息公开工作年度报告\n本报告所列数据时间为2024年1月1日至12月31日。\n")
+    assert report.period["start"] == "2024-01-01" and report.period["end"] == "2024-12-31"

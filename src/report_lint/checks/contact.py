@@ -18,6 +18,10 @@ from ..specs import CheckKind
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LOCAL = re.compile(r"^[2-9]\d{6,7}$")
 _HOTLINE = re.compile(r"^(?:0\d{2,3})?12345$")
+_SERVICE = re.compile(r"^(?:400|800)\d{7}$")
+# The national numbering plan: 3-digit area codes are 010 and 02x, with 8-digit
+# numbers; the others have 4 digits (03xx–09xx) and 7- or 8-digit numbers.
+_FIXED = re.compile(r"^(?:0(?:10|2\d)[2-9]\d{7}|0[3-9]\d{2}[2-9]\d{6,7})$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
@@ -26,20 +30,22 @@ def _digits(value: str) -> str:
 
 
 def phone_verdict(value: str) -> str:
-    """ok | local (no area code) | invalid — for one stated phone or fax number."""
+    """One stated phone or fax number: ``ok``; ``local`` (no area code); ``malformed``
+    (not a Chinese number at all); ``invalid`` (well formed, but phonenumbers knows no
+    such number for that area code, e.g. 7 digits where the city has 8)."""
     digits = _digits(value)
     if _HOTLINE.match(digits) or _MOBILE.match(digits):
         return "ok"
     if _LOCAL.match(digits):
         return "local"
-    if digits.startswith(("0", "400", "800")):
-        memo = _memo()
-        verdict = memo.get(digits)
-        if verdict is None:
-            verdict = _validate_with_phonenumbers(digits)
-            memo.put(digits, verdict)
-        return verdict
-    return "invalid"
+    if not (_FIXED.match(digits) or _SERVICE.match(digits)):
+        return "malformed"
+    memo = _memo()
+    verdict = memo.get(digits)
+    if verdict is None:
+        verdict = _validate_with_phonenumbers(digits)
+        memo.put(digits, verdict)
+    return verdict
 
 
 def _validate_with_phonenumbers(digits: str) -> str:
@@ -82,8 +88,10 @@ def run_contact_present(rule, report):
 
 
 def run_phone_format(rule, report):
+    """``report: malformed`` (the default) or ``report: invalid`` (phonenumbers' view)."""
+    wanted = rule.params.get("report", "malformed")
     for fact in _contact_facts(report, set(rule.params.get("kinds", ["contact.phone", "contact.fax"]))):
-        if phone_verdict(fact.value) == "invalid":
+        if phone_verdict(fact.value) == wanted:
             yield rule.finding({"what": _what(fact.kind), "value": fact.value}, fact.location,
                                key=fact.kind, found=fact.value)
 
@@ -135,7 +143,8 @@ _KINDS = {"type": "array", "items": {"enum": ["contact.phone", "contact.fax", "c
 def report_lint_register_check_kinds(register):
     register(CheckKind("contact_present", run_contact_present, {**_OBJ, "properties": {"any_of": _KINDS}},
                        "报告载有联系方式 / the report states contact details"))
-    register(CheckKind("phone_format", run_phone_format, {**_OBJ, "properties": {"kinds": _KINDS}},
+    register(CheckKind("phone_format", run_phone_format, {**_OBJ, "properties": {
+        "kinds": _KINDS, "report": {"enum": ["malformed", "invalid"]}}},
                        "电话、传真号码有效 / phone and fax numbers are valid"))
     register(CheckKind("phone_area_code", run_phone_area_code, {**_OBJ, "properties": {"kinds": _KINDS}},
                        "固定电话带区号 / fixed lines carry their area code"))

@@ -18,31 +18,33 @@ from .template import fold_width
 _YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 _DATE = r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*年\s*)?(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
 _PERIOD = re.compile(
-    r"统计(?:期限|期间|时限|时间|区间|时段)[^。；\d]{0,12}?" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    r"(?:统计(?:期限|期间|时限|时间|区间|时段|范围)|数据(?:时间|期限|期间|时段|范围))[^。；\d]{0,12}?" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     + _DATE.format(p="b")
 )
 
 NUM = rf"(?P<num>[0-9]+|[{CN_NUMERAL_CHARS}]+)"
 _GAP = r"[^，。；,;0-9]{{0,{n}}}?"  # text is width-folded: ASCII digits suffice
 
-# kind → (pattern, what the gap between keyword and number must not mention)
-_NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...]]] = {
+# kind → (pattern, what the gap between keyword and number must not mention,
+#         what the few characters before the keyword must not say)
+_NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]] = {
     "narrative.new_received": (re.compile(
         r"(?:新收|收到|受理|接收)(?P<gap>" + _GAP.format(n=20) + r"(?:申请|依申请公开)" + _GAP.format(n=8) + r")"
-        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复")),
-    "narrative.carried_over": (re.compile(r"上年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),
+        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复"), ()),
+    "narrative.carried_over": (re.compile(r"上一?年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
+                               (), ()),
     "narrative.total_processed": (re.compile(
         r"(?:办结|答复完毕|已答复|办理完毕|作出答复|办理完结)(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
-        ("结转", "中", "公开", "不予", "无法", "其他")),
+        ("结转", "中", "公开", "不予", "无法", "其他"), ()),
     "narrative.carried_forward": (re.compile(
-        r"(?:结转下年度|结转下一年度|结转至下年度|结转到下一年度|转下一年度|转入下一年度|下年结转|结转至\d{4}年度?)(?P<gap>"
-        + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), ()),
+        r"(?:(?:结转|转)(?:至|到|入)?下一?年度?|下一?年度?结转|结转至\d{4}年度?)(?P<gap>"
+        + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), (), ()),
     "narrative.review": (re.compile(r"行政复议(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
-                         ("诉讼", "维持", "纠正", "审结")),
+                         ("诉讼", "维持", "纠正", "审结"), ("诉讼和", "诉讼、", "诉讼及", "诉讼与")),
     "narrative.litigation": (re.compile(r"行政诉讼(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
-                             ("复议", "维持", "纠正", "审结", "败诉", "胜诉")),
+                             ("复议", "维持", "纠正", "审结", "败诉", "胜诉"), ("复议和", "复议、", "复议及", "复议与", "复议或")),
 }
-_NO_CARRIED_OVER = re.compile(r"(?:无|没有)上年(?:度)?结转")
+_NO_CARRIED_OVER = re.compile(r"(?:无|没有)上一?年(?:度)?结转")
 
 _CONTACT = {
     "contact.fax": re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
@@ -51,7 +53,8 @@ _CONTACT = {
         r"(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
     "contact.postcode": re.compile(r"(?:邮政编码|邮编)\s*(?:[:：]|为|是)?\s*(?P<value>[0-9][0-9\s]{2,9}[0-9]?)"),
     "contact.email": re.compile(
-        r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)\s*(?:[:：]|为|是)?\s*(?P<value>[^\s，,；;。）)、：:]+)"),
+        r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)(?:地址)?\s*(?:[:：]|为|是)?\s*"
+        r"(?P<value>[A-Za-z0-9][\x21-\x7e＠]*[A-Za-z0-9])"),
     "contact.address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址)\s*(?:[:：]|为|是)\s*(?P<value>[^，,；;。）)]{2,60})"),
 }
 
@@ -146,10 +149,11 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
     """
     out: list[Fact] = []
     for block, text in _iter(blocks, {None, 1, 3, 4}):
-        for kind, (pattern, forbidden) in _NARRATIVE.items():
+        for kind, (pattern, not_in_gap, not_before) in _NARRATIVE.items():
             for m in pattern.finditer(text):
-                if any(word in m.group("gap") for word in forbidden):
-                    continue
+                before = text[max(0, m.start() - 6): m.start()]
+                if any(w in m.group("gap") for w in not_in_gap) or any(w in before for w in not_before):
+                    continue  # another count, or one number for two things (行政复议和行政诉讼3件)
                 value = number_from_text(m.group("num"))
                 if value is None:
                     continue
