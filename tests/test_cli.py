@@ -177,3 +177,31 @@ def test_rules_explain_plugins_schema_version():
     for name in ("report", "findings", "ruleset"):
         assert json.loads(run_cli("schema", name).stdout)["$schema"].startswith("https://json-schema.org")
     assert run_cli("--version").stdout.startswith("report-lint, version")
+
+
+def test_a_crashing_parser_plugin_costs_only_its_file(tmp_path, faulty):
+    site = tmp_path / "site"
+    info = site / "crash_plugin-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text("[report_lint]\ncrash = crash_mod\n", encoding="utf-8")
+    (site / "crash_mod.py").write_text(
+        "from report_lint.hookspecs import hookimpl\nfrom report_lint.specs import ParserSpec\n"
+        "def _parse(data, path):\n    raise ZeroDivisionError('boom')\n"
+        "@hookimpl\ndef report_lint_register_parsers(register):\n"
+        "    register(ParserSpec('crash', ('.crash',), _parse))\n", encoding="utf-8")
+    bad = tmp_path / "x.crash"
+    bad.write_text("anything", encoding="utf-8")
+    result = run_cli(str(bad), str(faulty), env={"PYTHONPATH": str(site)})
+    assert result.returncode == 2
+    assert "x.crash: 无法检查：内部错误" in result.stdout and "boom" in result.stdout
+    assert "t3-row-total" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_deeply_nested_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"tables": ' + "[" * 100000 + "]" * 100000 + "}", encoding="utf-8")
+    for args in ([str(path)], ["parse", str(path)]):
+        result = run_cli(*args)
+        assert result.returncode == 2
+        assert "Traceback" not in result.stdout + result.stderr

@@ -1,5 +1,5 @@
 """``python -m report_lint`` runs the CLI."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

@@ -141,11 +141,11 @@ def parse(path, compact, lang):
     import json
 
     from .errors import ReportLintError
-    from .lint import build_report
+    from .lint import safe_build_report
 
     lang = _lang(lang)
     try:
-        report = build_report(_registry(), path)
+        report = safe_build_report(_registry(), path)
     except ReportLintError as exc:
         _fail(f"{path}: {exc.zh}" if not exc.zh.startswith(path) else exc.zh,
               f"{path}: {exc.en}" if not exc.en.startswith(path) else exc.en, lang)
@@ -238,5 +238,17 @@ def schema(name, lang):
     click.echo(json.dumps(load_schema(name), ensure_ascii=False, indent=2))
 
 
-def run() -> None:  # pragma: no cover - thin wrapper for python -m
-    main()
+def run() -> None:
+    """The console entry point: ``main`` without tracebacks for the user.
+
+    An unexpected exception is a bug: one line on stderr and exit code 2;
+    ``REPORT_LINT_DEBUG=1`` shows the traceback.
+    """
+    try:
+        main()
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("REPORT_LINT_DEBUG"):
+            raise
+        click.echo(f"report-lint: 内部错误（请报告此问题）/ internal error, please report it: "
+                   f"{type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)

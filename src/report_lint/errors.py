@@ -25,3 +25,7 @@ class RulesetError(ReportLintError):
 
 class UsageError(ReportLintError):
     """The command line asks for something that does not exist."""
+
+
+class InternalError(ReportLintError):
+    """A bug in report-lint or a plugin, reported for one file without losing the others."""

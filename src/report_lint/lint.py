@@ -10,7 +10,7 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from .errors import InputError, ReportLintError
+from .errors import InputError, InternalError, ReportLintError
 from .findings import Finding
 from .messages import msg
 from .report import Report
@@ -68,21 +68,32 @@ def build_report(registry, path: str) -> Report:
     return interpret(produced)
 
 
+def safe_build_report(registry, path: str) -> Report:
+    """``build_report`` whose every failure is a ReportLintError with a clear message."""
+    try:
+        return build_report(registry, path)
+    except ReportLintError:
+        raise
+    except RecursionError:
+        raise InputError("文件嵌套过深，无法解析", "input nested too deeply to parse")
+    except MemoryError:
+        raise InputError("文件过大，内存不足", "input too large for memory")
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the batch
+        raise InternalError(f"内部错误（请报告此问题）：{type(exc).__name__}: {exc}",
+                            f"internal error (please report it): {type(exc).__name__}: {exc}")
+
+
 def lint_file(registry, path: str, ruleset_for, select=None, ignore=None) -> FileResult:
     from . import engine
 
     started = time.perf_counter()
     result = FileResult(path)
     try:
-        report = build_report(registry, path)
+        report = safe_build_report(registry, path)
         report.source_path = path
         result.report = report
         result.findings = engine.run(report, ruleset_for(report), registry, select=select, ignore=ignore)
     except ReportLintError as exc:
         result.error = exc
-    except RecursionError:
-        result.error = InputError("文件嵌套过深，无法解析", "input nested too deeply to parse")
-    except MemoryError:
-        result.error = InputError("文件过大，内存不足", "input too large for memory")
     result.seconds = time.perf_counter() - started
     return result
