@@ -82,7 +82,7 @@ def _plain(value) -> str:
     from decimal import Decimal
 
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value, "f")  # as written: 1.00 stays 1.00
     if value is None:
         return "—"
     return str(value)
