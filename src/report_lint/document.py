@@ -73,12 +73,25 @@ class ParseProblem:
 
 
 @dataclass
+class Mark:
+    """Something the source carries besides its text that a reader should know of:
+    a tracked change (``revision.insertion``, ``revision.deletion``), a comment
+    (``comment``). Becomes a Report fact of the same kind, for rules to report."""
+
+    kind: str
+    text: str
+    location: Location = field(default_factory=Location)
+    author: str | None = None
+
+
+@dataclass
 class Document:
     blocks: list[Block] = field(default_factory=list)
     source_path: str = ""
     source_format: str = ""
-    properties: dict[str, str] = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)  # title, created, modified, …
     problems: list[ParseProblem] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

@@ -27,6 +27,7 @@ class Finding:
     expected: Any = None
     found: Any = None
     assessable: bool = True  # False: the rule could not be assessed (a value unreadable)
+    cells: list[str] = field(default_factory=list)  # every canonical key the finding involves
 
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en
@@ -48,6 +49,7 @@ class Finding:
             "expected": _jsonable(self.expected),
             "found": _jsonable(self.found),
             "assessable": self.assessable,
+            "cells": list(self.cells),
         }
 
 

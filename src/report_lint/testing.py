@@ -14,7 +14,8 @@ A case file is YAML::
 Each case edits the base: ``replace`` (text substitutions, in order, each must occur),
 ``text`` (a whole report instead of the base), ``format`` (``txt`` or ``md``),
 ``set`` (table values after parsing), ``blank`` (a cell's raw text, value unreadable),
-``drop`` (canonical keys or key prefixes made absent). A ``fail`` case expects at least
+``drop`` (canonical keys or key prefixes made absent), ``marks`` (facts a parser adds:
+tracked changes, comments). A ``fail`` case expects at least
 one assessable finding of the rule (``expect`` narrows: ``count``, ``key``, ``line``,
 ``severity``, ``contains``, ``cannot_assess``); a ``pass`` case expects none.
 
@@ -106,6 +107,13 @@ def build_case_report(case: Case, registry):
         _assign(report, key, None if value is None else Decimal(str(value)), str(value), "number")
     for key, raw in (spec.get("blank") or {}).items():
         _assign(report, key, None, raw, "dash" if raw.strip() in ("/", "-", "—") else ("blank" if not raw.strip() else "text"))
+    for mark in spec.get("marks") or []:
+        from .location import Location
+        from .report import Fact
+
+        report.facts.append(Fact(mark["kind"], mark.get("text", ""), mark.get("text", ""),
+                                 Location.from_dict(mark.get("location")), None,
+                                 {"author": mark["author"]} if mark.get("author") else {}))
     for prefix in spec.get("drop") or []:
         for key in list(iter_table_keys(report.tables)):
             if key == prefix or key.startswith(prefix + "."):

@@ -52,13 +52,17 @@ def run_identity(rule, report):
             unreadable = [(m.key, (report.provenance.get(m.key).raw if report.provenance.get(m.key) else None))
                           for m in missing]
             names = [label(rule, v) for v in bindings.values()]
-            yield rule.cannot_assess(unreadable, location, key=locate,
-                                     what={"zh": "、".join(n["zh"] for n in names), "en": ", ".join(n["en"] for n in names)})
+            finding = rule.cannot_assess(unreadable, location, key=locate, what={
+                "zh": "、".join(n["zh"] for n in names), "en": ", ".join(n["en"] for n in names)})
+            finding.cells = [m.key for m in missing]
+            yield finding
             continue
         tol = _tolerance(p.get("tolerance"), left.operands + right.operands, report)
         if not _OPS[op](left.value, right.value, tol):
             values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value)
-            yield rule.finding(values, location, key=locate, expected=right.value, found=left.value)
+            finding = rule.finding(values, location, key=locate, expected=right.value, found=left.value)
+            finding.cells = list(dict.fromkeys(o.key for o in left.operands + right.operands))
+            yield finding
 
 
 def run_number_form(rule, report):
@@ -76,8 +80,10 @@ def run_number_form(rule, report):
             decimals = -exp if isinstance(exp, int) and exp < 0 and value != value.to_integral_value() else 0
             if value < minimum or decimals > max_decimals:
                 prov = report.provenance.get(key)
-                yield rule.finding({"cell": label(rule, key), "key": key, "raw": prov.raw if prov else value},
-                                   report.location_of(key), key=key, found=value)
+                finding = rule.finding({"cell": label(rule, key), "key": key, "raw": prov.raw if prov else value},
+                                       report.location_of(key), key=key, found=value)
+                finding.cells = [key]
+                yield finding
 
 
 _IDENTITY_SCHEMA = {

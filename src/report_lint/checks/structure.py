@@ -143,9 +143,11 @@ def run_blank_cells(rule, report):
             shown = "、".join(repr(r.strip()) if r and r.strip() else "空" for r in raws)
             cols = {"zh": "、".join(str(label(rule, k.rsplit('.', 1)[1])["zh"]) for k in keys),
                     "en": ", ".join(str(label(rule, k.rsplit('.', 1)[1])["en"]) for k in keys)}
-            yield rule.finding({"table": label(rule, name), "row": label(rule, row.split(".", 1)[1]),
-                                "columns": cols, "count": len(keys), "raw": shown},
-                               report.location_of(keys[0]), key=keys[0], expected=0, found=raws)
+            finding = rule.finding({"table": label(rule, name), "row": label(rule, row.split(".", 1)[1]),
+                                    "columns": cols, "count": len(keys), "raw": shown},
+                                   report.location_of(keys[0]), key=keys[0], expected=0, found=raws)
+            finding.cells = keys
+            yield finding
 
 
 _LABELS = {"labels": {"type": "object"}}

@@ -93,6 +93,18 @@ def _enumerations(text: str) -> list[list[tuple[int, re.Match]]]:
     return sequences
 
 
+def run_document_marks(rule, report):
+    """Marks the parser found in the source (tracked changes, comments): one finding each."""
+    kinds = set(rule.params.get("kinds", []))
+    for fact in report.facts:
+        if fact.kind in kinds:
+            text = (fact.text or "").strip()
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            finding = rule.finding({"text": shown, "kind": fact.kind, "author": fact.extra.get("author") or "—"},
+                                   fact.location, found=text)
+            yield finding
+
+
 def _cn(n: int) -> str:
     digits = "零一二三四五六七八九"
     if n <= 10:
@@ -112,5 +124,8 @@ def report_lint_register_check_kinds(register):
     register(CheckKind("forbidden_phrases", run_forbidden_phrases, {**_OBJ, "required": ["phrases"],
                                                                     "properties": {"phrases": _STRINGS}},
                        "无格式转换残留等禁用文字 / no conversion leftovers or other forbidden text"))
+    register(CheckKind("document_marks", run_document_marks, {**_OBJ, "required": ["kinds"], "properties": {
+        "kinds": {"type": "array", "items": {"type": "string", "maxLength": 50}, "maxItems": 50}}},
+        "源文件中的修订、批注等标记 / tracked changes, comments and other marks in the source"))
     register(CheckKind("ordinal_sequence", run_ordinal_sequence, {**_OBJ, "properties": {}},
                        "一是、二是…序号连续 / 一是、二是… count up without gaps"))

@@ -8,7 +8,7 @@ collects the facts stated in the text for the rules.
 from __future__ import annotations
 
 from ..document import Document, Heading, Paragraph, Table
-from ..report import Report, TextBlock
+from ..report import Fact, Report, TextBlock
 from . import facts
 from .sections import find_sections
 from .tables import TableReader, classify_table
@@ -54,9 +54,14 @@ def interpret(doc: Document, template_version: str = "2021") -> Report:
         report.year, report.year_source = report.period["start_year"], "period"
     report.texts = texts
     report.facts = [*facts.contacts(texts), *facts.narrative_numbers(texts), *facts.fee_statements(texts),
-                    *facts.citations(texts)]
+                    *facts.citations(texts), *_marks(doc)]
     report.template_version, report.template_evidence = _detect_version(doc, template)
     return report
+
+
+def _marks(doc: Document) -> list[Fact]:
+    return [Fact(m.kind, m.text, m.text, m.location, None, {"author": m.author} if m.author else {})
+            for m in doc.marks]
 
 
 def _assign_sections(blocks: list, heading_blocks: dict[int, int]) -> list[int | None]:
