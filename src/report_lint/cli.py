@@ -87,23 +87,40 @@ def main(ctx: click.Context) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1)
 @click.option("--ruleset", "ruleset_name", metavar="NAME|FILE", help="规则集名称或 YAML 文件 / ruleset name or YAML file")
 @click.option("--select", multiple=True, metavar="IDS", help="只运行这些规则或类别（逗号分隔）/ only these rules or categories")
 @click.option("--ignore", multiple=True, metavar="IDS", help="不运行这些规则或类别 / skip these rules or categories")
-@click.option("--format", "output_format", default="text", show_default=True, help="输出格式 / output format")
+@click.option("--format", "output_format", default="text", show_default=True,
+              help="输出格式：text json jsonl sarif github junit html csv / output format")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True),
+              help="写入文件而非标准输出 / write to a file instead of stdout")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="达到该级别即以 1 退出 / exit 1 when a finding is at least this severe")
 @click.option("--exit-zero", is_flag=True, help="有问题也以 0 退出 / exit 0 even with findings")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数 / count findings per rule")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="跳过匹配的路径 / skip matching paths")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="并行进程数（默认：CPU 数）/ parallel processes (default: CPU count)")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="单个文件的时间上限（秒）/ time limit per file, seconds")
+@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=200.0, show_default=True,
+              metavar="MB", help="单个文件的大小上限（MB）/ size limit per file, MB")
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="忽略此前 --format json 输出中已有的问题 / hide findings present in an earlier --format json output")
+@click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
 @click.option("--lang", type=LANG, default=None, help="消息语言 / message language (zh, en)")
-def check(paths, ruleset_name, select, ignore, output_format, fail_on, exit_zero, lang):
-    """检查报告文件 / Lint report files."""
+def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_on, exit_zero, statistics, exclude,
+          jobs, timeout, max_size, baseline, quiet, lang):
+    """检查报告文件、文件夹或通配符 / Lint report files, folders or globs."""
     import time
 
+    from .batch import expand_paths, run_files
     from .engine import unknown_selectors
+    from .errors import ReportLintError
     from .findings import SEVERITY_RANK
-    from .lint import lint_file
     from .messages import msg
+    from .summary import Summary
 
     lang = _lang(lang)
     if not paths:
@@ -119,17 +136,70 @@ def check(paths, ruleset_name, select, ignore, output_format, fail_on, exit_zero
     bad = unknown_selectors(selected | ignored, ruleset)
     if bad:
         _fail(msg("unknown_rule", "zh", name=", ".join(bad)), msg("unknown_rule", "en", name=", ".join(bad)), lang)
+    known_baseline: set[str] = set()
+    if baseline:
+        from .fingerprint import load_baseline
 
+        try:
+            known_baseline = load_baseline(baseline)
+        except ReportLintError as exc:
+            _fail(exc.zh, exc.en, lang)
+    suffixes = {suffix for spec in registry.parsers.values() for suffix in spec.suffixes}
+    files = expand_paths(paths, suffixes, exclude)
+    if not files:
+        _fail(msg("no_files_found", "zh"), msg("no_files_found", "en"), lang)
+
+    selected_rules = {r.id for r in ruleset.rules if (not selected or r.id in selected or r.category in selected)
+                      and not (r.id in ignored or r.category in ignored)}
+    options = {"lang": lang, "statistics": statistics, "ruleset": ruleset, "fail_on": fail_on,
+               "selected_rules": selected_rules,
+               "color": output_path is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")}
     started = time.perf_counter()
-    results = [lint_file(registry, path, lambda report: ruleset, selected or None, ignored or None) for path in paths]
-    output = formatter.format(results, {"lang": lang, "seconds": time.perf_counter() - started})
-    click.echo(output, nl=False)
-
-    if any(r.error is not None for r in results):
-        sys.exit(EXIT_ERROR)
+    results = run_files(registry, files, lambda report: ruleset, select=selected or None, ignore=ignored or None,
+                        jobs=jobs or os.cpu_count() or 1, timeout=timeout, keep_report=formatter.needs_report,
+                        max_bytes=int(max_size * 1024 * 1024))
+    results = _progress(results, len(files), quiet)
+    summary = Summary()
     threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold and f.assessable for r in results for f in r.findings)
+    failing = False
+
+    def counted(stream):
+        nonlocal failing
+        for result in stream:
+            if known_baseline:
+                result.findings = [f for f in result.findings if f.fingerprint() not in known_baseline]
+            summary.add(result)
+            failing = failing or any(SEVERITY_RANK[f.severity] >= threshold and f.assessable for f in result.findings)
+            yield result
+
+    out = open(output_path, "w", encoding="utf-8", newline="") if output_path else None
+    try:
+        write = out.write if out else (lambda text: click.echo(text, nl=False, color=options["color"]))
+        if formatter.streams:
+            write(formatter.begin(options))
+            for result in counted(results):
+                write(formatter.file(result, options))
+            summary.seconds = options["seconds"] = time.perf_counter() - started
+            write(formatter.end(summary, options))
+        else:
+            collected = list(counted(results))
+            options["seconds"] = time.perf_counter() - started
+            write(formatter.format(collected, options))
+    finally:
+        if out:
+            out.close()
+    if summary.unreadable:
+        sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _progress(results, total: int, quiet: bool):
+    """A progress bar on stderr for long runs on a terminal; nothing when piped or quiet."""
+    if quiet or total < 10 or not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, file=sys.stderr, unit="file", leave=False)
 
 
 @main.command()

@@ -14,6 +14,9 @@ class ReportLintError(Exception):
     def message(self, lang: str = "zh") -> str:
         return self.zh if lang == "zh" else self.en
 
+    def __reduce__(self):  # both languages survive the trip to and from a worker process
+        return type(self), (self.zh, self.en)
+
 
 class InputError(ReportLintError):
     """The input file cannot be read as a report (wrong format, corrupt, too large)."""

@@ -50,7 +50,13 @@ class Finding:
             "found": _jsonable(self.found),
             "assessable": self.assessable,
             "cells": list(self.cells),
+            "fingerprint": self.fingerprint(),
         }
+
+    def fingerprint(self) -> str:
+        from .fingerprint import fingerprint
+
+        return fingerprint(self)
 
 
 def _jsonable(value: Any) -> Any:

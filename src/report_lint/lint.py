@@ -23,19 +23,25 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: ReportLintError | None = None
-    report: Report | None = None
+    report: Report | None = None  # kept only when a formatter needs it (see FormatterSpec)
     seconds: float = 0.0
+    meta: dict = field(default_factory=dict)  # organ, year, template version, title: small, always kept
 
 
-def read_input(path: str) -> bytes:
+def report_meta(report: Report) -> dict:
+    return {"organ": report.organ, "year": report.year, "template_version": report.template_version,
+            "title": report.title.text if report.title else None, "format": report.source_format}
+
+
+def read_input(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     if not os.path.exists(path):
         raise InputError(msg("no_such_file", "zh", path=path), msg("no_such_file", "en", path=path))
     if not os.path.isfile(path):
         raise InputError(msg("not_a_file", "zh", path=path), msg("not_a_file", "en", path=path))
     size = os.path.getsize(path)
-    if size > MAX_INPUT_BYTES:
-        raise InputError(msg("file_too_large", "zh", size=size, limit=MAX_INPUT_BYTES),
-                         msg("file_too_large", "en", size=size, limit=MAX_INPUT_BYTES))
+    if size > max_bytes:
+        raise InputError(msg("file_too_large", "zh", size=size, limit=max_bytes),
+                         msg("file_too_large", "en", size=size, limit=max_bytes))
     try:
         with open(path, "rb") as fh:
             return fh.read()
@@ -55,11 +61,11 @@ def choose_parser(registry, path: str, data: bytes):
     return spec
 
 
-def build_report(registry, path: str) -> Report:
+def build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> Report:
     """Parse and interpret one file into the canonical Report."""
     from .interpret import interpret
 
-    data = read_input(path)
+    data = read_input(path, max_bytes)
     spec = choose_parser(registry, path, data)
     produced = spec.parse(data, path)
     if spec.produces == "report":
@@ -68,10 +74,10 @@ def build_report(registry, path: str) -> Report:
     return interpret(produced)
 
 
-def safe_build_report(registry, path: str) -> Report:
+def safe_build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> Report:
     """``build_report`` whose every failure is a ReportLintError with a clear message."""
     try:
-        return build_report(registry, path)
+        return build_report(registry, path, max_bytes)
     except ReportLintError:
         raise
     except RecursionError:
@@ -83,15 +89,18 @@ def safe_build_report(registry, path: str) -> Report:
                             f"internal error (please report it): {type(exc).__name__}: {exc}")
 
 
-def lint_file(registry, path: str, ruleset_for, select=None, ignore=None) -> FileResult:
+def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, keep_report: bool = True,
+              max_bytes: int = MAX_INPUT_BYTES) -> FileResult:
     from . import engine
 
     started = time.perf_counter()
     result = FileResult(path)
     try:
-        report = safe_build_report(registry, path)
+        report = safe_build_report(registry, path, max_bytes)
         report.source_path = path
-        result.report = report
+        result.meta = report_meta(report)
+        if keep_report:
+            result.report = report
         result.findings = engine.run(report, ruleset_for(report), registry, select=select, ignore=ignore)
     except ReportLintError as exc:
         result.error = exc

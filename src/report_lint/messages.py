@@ -13,6 +13,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "共检查 {files} 个文件：{errors} 个错误，{warnings} 个警告，{infos} 条提示（{seconds:.2f} 秒）",
         "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info(s) ({seconds:.2f}s)",
     },
+    "summary_unreadable": {"zh": "；{unreadable} 个文件无法检查", "en": "; {unreadable} file(s) could not be checked"},
     "file_error": {"zh": "{path}: 无法检查：{reason}", "en": "{path}: cannot check: {reason}"},
     "no_such_file": {"zh": "文件不存在：{path}", "en": "no such file: {path}"},
     "not_a_file": {"zh": "不是可读取的文件：{path}", "en": "not a readable file: {path}"},
@@ -50,6 +51,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "cannot be assessed: {cells} could not be read ({raw})",
     },
     "no_paths": {"zh": "请给出要检查的文件", "en": "no files given"},
+    "no_files_found": {"zh": "没有找到可检查的文件", "en": "no files to check were found"},
 }
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}]*))?\}")

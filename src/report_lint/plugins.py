@@ -32,6 +32,11 @@ DEFAULT_PLUGINS = (
     "report_lint.checks.text",
     "report_lint.formatters.text",
     "report_lint.formatters.json",
+    "report_lint.formatters.sarif",
+    "report_lint.formatters.github",
+    "report_lint.formatters.junit",
+    "report_lint.formatters.csv",
+    "report_lint.formatters.html",
 )
 
 

@@ -45,11 +45,44 @@ class CheckKind:
 
 @dataclass
 class FormatterSpec:
-    """``format(results, options) -> str``: turns a run's results into output."""
+    """``format(results, options) -> str``: turns a run's results into output.
+
+    A formatter that can write each file's results as they come gives ``begin(options)``,
+    ``file(result, options)`` and ``end(summary, options)``; the CLI then streams, so
+    the memory of a run over thousands of files does not grow with their number.
+    ``needs_report``: the formatter reads ``result.report`` (the canonical Report), which
+    is otherwise dropped after linting to keep batches small.
+    """
 
     name: str
     format: Callable[..., str]
     description: str = ""
+    begin: Callable[..., str] | None = None
+    file: Callable[..., str] | None = None
+    end: Callable[..., str] | None = None
+    needs_report: bool = False
+    suffix: str = ".txt"
+
+    @property
+    def streams(self) -> bool:
+        return self.file is not None
+
+
+def streaming_formatter(name: str, begin, file, end, description: str = "", suffix: str = ".txt") -> FormatterSpec:
+    """A FormatterSpec whose whole-run ``format`` is its streaming parts joined."""
+
+    def whole(results, options) -> str:
+        from .summary import Summary
+
+        summary = Summary(options.get("seconds", 0.0))
+        parts = [begin(options)]
+        for result in results:
+            summary.add(result)
+            parts.append(file(result, options))
+        parts.append(end(summary, options))
+        return "".join(parts)
+
+    return FormatterSpec(name, whole, description, begin, file, end, False, suffix)
 
 
 @dataclass

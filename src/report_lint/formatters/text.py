@@ -1,35 +1,62 @@
-"""One line per finding, ``path:location: severity rule-id message``, then a summary."""
+"""One line per finding, ``path:location: severity rule-id message``, then a summary.
+
+Colour only on a terminal (click drops the escape codes when the output is not one, and
+``NO_COLOR`` turns them off); ``--statistics`` adds counts per rule. Streams: each
+file's lines are written as soon as the file is done.
+"""
 
 from __future__ import annotations
 
+import os
+
 from ..hookspecs import hookimpl
 from ..messages import msg
-from ..specs import FormatterSpec
+from ..specs import streaming_formatter
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def format_text(results, options) -> str:
+def _style(text: str, options, **style) -> str:
+    if not options.get("color") or os.environ.get("NO_COLOR"):
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def begin(options) -> str:
+    return ""
+
+
+def file(result, options) -> str:
     lang = options.get("lang", "zh")
-    lines: list[str] = []
-    for result in results:
-        if result.error is not None:
-            lines.append(msg("file_error", lang, path=result.path, reason=result.error.message(lang)))
-            continue
-        for f in result.findings:
-            loc = f.location.short()
-            lines.append(f"{result.path}:{loc}: {f.severity} {f.rule} {f.message(lang)}")
-    counts = summary_counts(results)
-    lines.append(msg("summary", lang, seconds=options.get("seconds", 0.0), **counts))
-    return "\n".join(lines) + "\n"
+    if result.error is not None:
+        return _style(msg("file_error", lang, path=result.path, reason=result.error.message(lang)), options,
+                      fg="red", bold=True) + "\n"
+    lines = []
+    for f in result.findings:
+        where = _style(f"{result.path}:{f.location.short()}:", options, bold=True)
+        severity = _style(f.severity, options, fg=_COLOURS.get(f.severity))
+        lines.append(f"{where} {severity} {f.rule} {f.message(lang)}\n")
+    return "".join(lines)
 
 
-def summary_counts(results) -> dict[str, int]:
-    counts = {"files": len(results), "errors": 0, "warnings": 0, "infos": 0}
-    for result in results:
-        for f in result.findings:
-            counts[{"error": "errors", "warning": "warnings", "info": "infos"}[f.severity]] += 1
-    return counts
+def end(summary, options) -> str:
+    lang = options.get("lang", "zh")
+    out = []
+    if options.get("statistics") and summary.per_rule:
+        width = max(len(rule) for rule in summary.per_rule)
+        for rule, count in sorted(summary.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+            category, severity = summary.rule_meta[rule]
+            out.append(f"{count:>6}  {rule:<{width}}  {severity:<7}  {category}\n")
+    text = msg("summary", lang, seconds=options.get("seconds", summary.seconds), **summary.counts())
+    if summary.unreadable:
+        text += msg("summary_unreadable", lang, unreadable=summary.unreadable)
+    out.append(_style(text, options, bold=True) + "\n")
+    return "".join(out)
 
 
 @hookimpl
 def report_lint_register_formatters(register):
-    register(FormatterSpec("text", format_text, "每条问题一行，末尾汇总 / one line per finding and a summary"))
+    register(streaming_formatter("text", begin, file, end,
+                                 "每条问题一行，末尾汇总 / one line per finding and a summary"))
