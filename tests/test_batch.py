@@ -123,3 +123,34 @@ def test_python_api(tree):
 def test_progress_bar_only_on_a_terminal(tree):
     result = run_cli(str(tree))
     assert "\r" not in result.stderr and "file/s" not in result.stderr
+
+
+def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
+    import pty
+    import subprocess
+    import sys
+
+    for i in range(12):
+        (tmp_path / f"r{i}.txt").write_text(F.render_text(F.make_report(80 + i)), encoding="utf-8")
+
+    def stderr_on_a_terminal(*args):
+        master, slave = pty.openpty()
+        proc = subprocess.run([sys.executable, "-m", "report_lint", str(tmp_path), "--jobs", "1", *args],
+                              stdout=subprocess.PIPE, stderr=slave, timeout=120)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(master)
+        return proc, b"".join(chunks).decode("utf-8", "replace")
+
+    proc, err = stderr_on_a_terminal()
+    assert proc.returncode == 0 and "/12 [" in err
+    proc, err = stderr_on_a_terminal("--quiet")
+    assert proc.returncode == 0 and "/12 [" not in err

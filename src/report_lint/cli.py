@@ -199,7 +199,13 @@ def _progress(results, total: int, quiet: bool):
         return results
     from tqdm import tqdm
 
-    return tqdm(results, total=total, file=sys.stderr, unit="file", leave=False)
+    try:
+        width, height = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError):
+        width = height = 0
+    # a terminal that reports no size (some CI ptys) would make tqdm hide the bar
+    return tqdm(results, total=total, file=sys.stderr, unit="file", leave=False, ncols=width or 80,
+                nrows=height or 24)
 
 
 @main.command()
