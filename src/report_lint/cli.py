@@ -63,6 +63,27 @@ def _load_ruleset(registry, name_or_path: str | None, lang: str, locate: bool = 
           lang)
 
 
+def _resolver(registry, ruleset_name, select, ignore, config_path, isolated, lang):
+    """The per-file settings resolver; a broken config file is a usage error (exit 2)."""
+    from .errors import ReportLintError
+    from .settings import Resolver
+
+    try:
+        return Resolver(registry, ruleset=ruleset_name, select=select, ignore=ignore, config_path=config_path,
+                        isolated=isolated)
+    except ReportLintError as exc:
+        _fail(exc.zh, exc.en, lang)
+
+
+def _ruleset_or_fail(resolver, ref: str, lang: str):
+    from .errors import ReportLintError
+
+    try:
+        return resolver.ruleset(ref)
+    except ReportLintError as exc:
+        _fail(exc.zh, exc.en, lang)
+
+
 def _split(values: tuple[str, ...]) -> set[str]:
     return {v.strip() for value in values for v in value.split(",") if v.strip()}
 
@@ -95,9 +116,12 @@ def main(ctx: click.Context) -> None:
               help="输出格式：text json jsonl sarif github junit html csv / output format")
 @click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True),
               help="写入文件而非标准输出 / write to a file instead of stdout")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="达到该级别即以 1 退出 / exit 1 when a finding is at least this severe")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="达到该级别即以 1 退出（默认 error）/ exit 1 when a finding is at least this severe (default: error)")
 @click.option("--exit-zero", is_flag=True, help="有问题也以 0 退出 / exit 0 even with findings")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="使用此配置文件，不再查找 / use this config file instead of discovery")
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件 / ignore config files")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数 / count findings per rule")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="跳过匹配的路径 / skip matching paths")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -107,11 +131,13 @@ def main(ctx: click.Context) -> None:
 @click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=200.0, show_default=True,
               metavar="MB", help="单个文件的大小上限（MB）/ size limit per file, MB")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="忽略此前 --format json 输出中已有的问题 / hide findings present in an earlier --format json output")
+              help="忽略基线中已有的问题 / hide findings present in the baseline (see --write-baseline)")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="把本次的全部问题写为基线 / write every finding of this run as a baseline")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
 @click.option("--lang", type=LANG, default=None, help="消息语言 / message language (zh, en)")
-def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_on, exit_zero, statistics, exclude,
-          jobs, timeout, max_size, baseline, quiet, lang):
+def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_on, exit_zero, config_path, isolated,
+          statistics, exclude, jobs, timeout, max_size, baseline, write_baseline, quiet, lang):
     """检查报告文件、文件夹或通配符 / Lint report files, folders or globs."""
     import time
 
@@ -122,18 +148,22 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
     from .messages import msg
     from .summary import Summary
 
-    lang = _lang(lang)
     if not paths:
-        _fail(msg("no_paths", "zh"), msg("no_paths", "en"), lang)
+        _fail(msg("no_paths", "zh"), msg("no_paths", "en"), _lang(lang))
     registry = _registry()
+    resolver = _resolver(registry, ruleset_name, _split(select), _split(ignore), config_path, isolated, _lang(lang))
+    lang = lang or os.environ.get("REPORT_LINT_LANG") or resolver.global_setting("lang") or "zh"
+    fail_on = fail_on or resolver.global_setting("fail-on") or "error"
+    exclude = list(exclude) + list(resolver.global_setting("exclude") or [])
     formatter = registry.formatters.get(output_format)
     if formatter is None:
         known = ", ".join(sorted(registry.formatters))
         _fail(msg("unknown_format_option", "zh", name=output_format, known=known),
               msg("unknown_format_option", "en", name=output_format, known=known), lang)
-    ruleset = _load_ruleset(registry, ruleset_name, lang)
-    selected, ignored = _split(select), _split(ignore)
-    bad = unknown_selectors(selected | ignored, ruleset)
+    ruleset = _ruleset_or_fail(resolver, resolver.cli_ruleset or "national-2021", lang)
+    selected, ignored = resolver.cli_select, resolver.cli_ignore
+    bad = [n for n in unknown_selectors(selected | ignored, ruleset)
+           if not any(n in {r.id for r in resolver.ruleset(name).rules} for name in registry.rulesets)]
     if bad:
         _fail(msg("unknown_rule", "zh", name=", ".join(bad)), msg("unknown_rule", "en", name=", ".join(bad)), lang)
     known_baseline: set[str] = set()
@@ -155,17 +185,21 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
                "selected_rules": selected_rules,
                "color": output_path is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")}
     started = time.perf_counter()
-    results = run_files(registry, files, lambda report: ruleset, select=selected or None, ignore=ignored or None,
-                        jobs=jobs or os.cpu_count() or 1, timeout=timeout, keep_report=formatter.needs_report,
-                        max_bytes=int(max_size * 1024 * 1024))
+    results = run_files(registry, files, resolver, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
+                        keep_report=formatter.needs_report, max_bytes=int(max_size * 1024 * 1024))
     results = _progress(results, len(files), quiet)
     summary = Summary()
     threshold = SEVERITY_RANK[fail_on]
     failing = False
 
+    written: list[dict] = []
+
     def counted(stream):
         nonlocal failing
         for result in stream:
+            if write_baseline:
+                written.extend({"fingerprint": f.fingerprint(), "rule": f.rule, "file": f.file, "key": f.key}
+                               for f in result.findings)
             if known_baseline:
                 result.findings = [f for f in result.findings if f.fingerprint() not in known_baseline]
             summary.add(result)
@@ -188,6 +222,11 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
     finally:
         if out:
             out.close()
+    if write_baseline:
+        import json
+
+        with open(write_baseline, "w", encoding="utf-8") as fh:
+            json.dump({"version": 1, "findings": written}, fh, ensure_ascii=False, indent=1)
     if summary.unreadable:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
@@ -229,16 +268,38 @@ def parse(path, compact, lang):
     click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=None if compact else 2))
 
 
+def _configured_ruleset(registry, ruleset_name, config_path, isolated, lang, locate=False):
+    """``--ruleset``, else the ruleset of the config file for the current folder, else national-2021."""
+    if ruleset_name is None:
+        resolver = _resolver(registry, None, set(), set(), config_path, isolated, lang)
+        ruleset_name, _ = resolver.explicit_ruleset(os.path.join(os.getcwd(), "report"))
+    return _load_ruleset(registry, ruleset_name, lang, locate=locate)
+
+
+_CONFIG_OPTIONS = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="使用此配置文件 / use this config file"),
+    click.option("--isolated", is_flag=True, help="忽略所有配置文件 / ignore config files"),
+]
+
+
+def _config_options(func):
+    for option in reversed(_CONFIG_OPTIONS):
+        func = option(func)
+    return func
+
+
 @main.command()
 @click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
 @click.option("--markdown", is_flag=True, help="输出完整的 Markdown 规则文档 / print the full rule documentation as Markdown")
+@_config_options
 @click.option("--lang", type=LANG, default=None)
-def rules(ruleset_name, markdown, lang):
+def rules(ruleset_name, markdown, config_path, isolated, lang):
     """列出规则：编号、类别、级别、说明 / List rules: id, category, severity, summary."""
     from .messages import msg
 
     lang = _lang(lang)
-    ruleset = _load_ruleset(_registry(), ruleset_name, lang)
+    ruleset = _configured_ruleset(_registry(), ruleset_name, config_path, isolated, lang)
     if markdown:
         from .ruledoc import ruleset_markdown
 
@@ -253,15 +314,16 @@ def rules(ruleset_name, markdown, lang):
 @main.command()
 @click.argument("rule_id")
 @click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
+@_config_options
 @click.option("--lang", type=LANG, default=None)
-def explain(rule_id, ruleset_name, lang):
+def explain(rule_id, ruleset_name, config_path, isolated, lang):
     """解释一条规则 / Explain a rule: what it checks, why, an example that fails."""
     import json
 
     from .messages import msg
 
     lang = _lang(lang)
-    ruleset = _load_ruleset(_registry(), ruleset_name, lang, locate=True)
+    ruleset = _configured_ruleset(_registry(), ruleset_name, config_path, isolated, lang, locate=True)
     rule = ruleset.rule(rule_id)
     if rule is None:
         _fail(msg("unknown_rule", "zh", name=rule_id), msg("unknown_rule", "en", name=rule_id), lang)
@@ -276,6 +338,97 @@ def explain(rule_id, ruleset_name, lang):
         click.echo(f"\n{msg('explain_params', lang)}:")
         for key, value in shown.items():
             click.echo(f"  {key}: {json.dumps(value, ensure_ascii=False)}")
+
+
+@main.command("show-config")
+@click.argument("path", required=False, default=".")
+@click.option("--ruleset", "ruleset_name", metavar="NAME|FILE")
+@_config_options
+@click.option("--lang", type=LANG, default=None)
+def show_config(path, ruleset_name, config_path, isolated, lang):
+    """显示某个文件的有效配置及其来源 / Show the effective settings for a file and where each came from.
+
+    PATH is a report or a folder (default: the current folder). The ruleset shown is the
+    one named by --ruleset, a per-file entry or the config file; otherwise it depends on
+    the report's template (national-2021, or national-2019 for 2019/2020 reports on the
+    trial format).
+    """
+    from .ruleset import load_ruleset
+
+    lang = _lang(lang)
+    registry = _registry()
+    resolver = _resolver(registry, ruleset_name, set(), set(), config_path, isolated, lang)
+    target = os.path.abspath(path if not os.path.isdir(path) else os.path.join(path, "report"))
+    report = None
+    if os.path.isfile(path):
+        from .lint import safe_build_report
+
+        try:
+            report = safe_build_report(registry, path)
+        except Exception:  # noqa: BLE001 - an unreadable report still has a configuration to show
+            report = None
+    try:
+        config = resolver.config_for(target)
+        settings = resolver.settings_for(target, report)
+        ref, where = resolver.explicit_ruleset(target)
+        if ref is None and report is not None:
+            ref = resolver.by_template(report)
+    except Exception as exc:  # noqa: BLE001 - config and ruleset errors carry their message
+        _fail(getattr(exc, "zh", str(exc)), getattr(exc, "en", str(exc)), lang)
+    zh = lang == "zh"
+    click.echo(("配置文件" if zh else "config files") + ": " + (" → ".join(config.files) if config else "（无）" if zh else "(none)"))
+    if config:
+        for key, value in config.settings.items():
+            click.echo(f"  {key}: {value!r}  [{config.origins.get(key, '')}]")
+    spec = registry.rulesets.get(ref or "national-2021")
+    path_or_spec = spec.path if spec else ref
+    ruleset = load_ruleset(path_or_spec, registry, trusted=bool(spec and spec.trusted), locate=True,
+                           name=spec.name if spec else None)
+    origin = where or ("按模板版本自动选择（2019 年试行格式的 2019、2020 年度报告用 national-2019）" if zh else
+                       "chosen by the report's template (national-2019 for 2019/2020 reports on the trial format)")
+    click.echo(("规则集" if zh else "ruleset") + f": {ruleset.name}  [{origin}]")
+    click.echo(("继承链" if zh else "chain") + ": " + " → ".join(ruleset.chain))
+    for key in ("select", "ignore"):
+        value = getattr(settings, key)
+        if value:
+            click.echo(f"{key}: {', '.join(sorted(value))}  [{settings.origins.get(key, '--' + key)}]")
+    click.echo(("规则" if zh else "rules") + f" ({len(ruleset.rules)}):")
+    for rule in ruleset.rules:
+        state = ""
+        if settings.select and rule.id not in settings.select and rule.category not in settings.select:
+            state = "  (not selected)"
+        if settings.ignore and (rule.id in settings.ignore or rule.category in settings.ignore):
+            state = "  (ignored)"
+        click.echo(f"  {rule.id}  {rule.severity}  [{rule.origins.get('severity', rule.source)}]{state}")
+        for key, value in rule.params.items():
+            if key == "labels":
+                continue
+            shown = repr(value) if len(repr(value)) <= 100 else repr(value)[:97] + "..."
+            click.echo(f"      {key} = {shown}  [{rule.origins.get('params.' + key, rule.source)}]")
+    for rule_id, disabled_at in ruleset.disabled.items():
+        click.echo(f"  {rule_id}  " + ("已停用" if zh else "disabled") + f"  [{disabled_at}]")
+
+
+@main.command()
+@click.option("--ruleset", "ruleset_name", default="national-2021", show_default=True, metavar="NAME|FILE")
+@click.option("--organ", default="本机关", help="机关名称 / the organ's name")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file")
+@click.option("--lang", type=LANG, default=None)
+def init(ruleset_name, organ, force, lang):
+    """在当前文件夹写入带注释的 .report-lint.yaml / Write a commented .report-lint.yaml here."""
+    from .config import STARTER
+
+    lang = _lang(lang)
+    registry = _registry()
+    if ruleset_name not in registry.rulesets and not os.path.isfile(ruleset_name):
+        known = ", ".join(sorted(registry.rulesets))
+        _fail(f"未知的规则集“{ruleset_name}”；可用：{known}", f"unknown ruleset '{ruleset_name}'; available: {known}", lang)
+    target = os.path.join(os.getcwd(), ".report-lint.yaml")
+    if os.path.exists(target) and not force:
+        _fail(f"{target} 已存在（--force 覆盖）", f"{target} exists (use --force to overwrite)", lang)
+    with open(target, "w", encoding="utf-8") as fh:
+        fh.write(STARTER.format(organ=organ, ruleset=ruleset_name))
+    click.echo(target)
 
 
 @main.command()

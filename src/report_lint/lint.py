@@ -101,7 +101,16 @@ def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, kee
         result.meta = report_meta(report)
         if keep_report:
             result.report = report
-        result.findings = engine.run(report, ruleset_for(report), registry, select=select, ignore=ignore)
+        chosen = ruleset_for(report)
+        if hasattr(chosen, "ruleset"):  # FileSettings from a Resolver: per-file rules and suppressions
+            findings = engine.run(report, chosen.ruleset, registry, select=chosen.select, ignore=chosen.ignore)
+            if chosen.suppressions:
+                from . import suppress
+
+                findings = suppress.apply(path, findings)
+            result.findings = findings
+        else:
+            result.findings = engine.run(report, chosen, registry, select=select, ignore=ignore)
     except ReportLintError as exc:
         result.error = exc
     result.seconds = time.perf_counter() - started

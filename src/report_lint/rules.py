@@ -25,6 +25,7 @@ class Rule:
     lists: dict[str, list[str]] = field(default_factory=dict)  # the ruleset's shared lists
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # display names of keys
     source: str = ""  # file:line where the rule is defined
+    origins: dict[str, str] = field(default_factory=dict)  # setting -> file:line that set it
 
     def finding(self, values: dict[str, Any] | None = None, location: Location | None = None, *,
                 key: str | None = None, expected: Any = None, found: Any = None,

@@ -8,6 +8,7 @@ jsonschema alone costs more than a whole lint.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ class Ruleset:
     rules: list[Rule]
     lists: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    disabled: dict[str, str] = field(default_factory=dict)  # rule id -> where it was disabled
+    chain: list[str] = field(default_factory=list)  # this file, then the files it extends
 
     def rule(self, rule_id: str) -> Rule | None:
         for r in self.rules:
@@ -43,19 +46,34 @@ def schema(name: str) -> dict[str, Any]:
 
 
 def load_ruleset(path: str, registry=None, *, trusted: bool = False, name: str | None = None,
-                 locate: bool = False) -> Ruleset:
-    """Read and check a ruleset file. ``trusted`` skips schema validation; ``locate``
-    records each rule's line even then (for ``explain``)."""
+                 locate: bool = False, _stack: tuple[str, ...] = ()) -> Ruleset:
+    """Read and check a ruleset file and the chain it ``extends``. ``trusted`` skips
+    schema validation; ``locate`` records lines even then (for ``explain`` and
+    ``show-config``)."""
+    real = os.path.realpath(path)
+    if real in _stack:
+        chain = " → ".join([*_stack, real])
+        raise RulesetError(f"规则集循环继承：{chain}", f"rulesets extend each other in a cycle: {chain}")
+    data, lines = _read(path, trusted, locate)
+    if not trusted:
+        _validate(data, path, lines)
+    if not isinstance(data, dict):
+        raise RulesetError(f"{path}: 规则集必须是一个映射（name、rules …）", f"{path}: a ruleset must be a mapping (name, rules, …)")
+    parent = None
+    if data.get("extends"):
+        parent = _load_parent(str(data["extends"]), path, lines, registry, locate, _stack + (real,))
+    return _build(data, path, lines, registry, trusted, name, parent)
+
+
+def _read(path: str, trusted: bool, locate: bool) -> tuple[Any, dict]:
+    """The parsed file and the line of every key path (empty for the cached fast path)."""
     if trusted and not locate:
         from .datacache import load_packaged_yaml
 
         try:
-            data = load_packaged_yaml(path)
+            return load_packaged_yaml(path), {}
         except Exception as exc:  # noqa: BLE001 - a broken packaged file is still a ruleset error
             raise RulesetError(f"无法读取规则集 {path}：{exc}", f"cannot read ruleset {path}: {exc}")
-        if not isinstance(data, dict):
-            raise RulesetError(f"{path}: 规则集必须是一个映射", f"{path}: a ruleset must be a mapping")
-        return _build(data, path, {}, registry, trusted, name)
     import yaml
 
     try:
@@ -74,19 +92,29 @@ def load_ruleset(path: str, registry=None, *, trusted: bool = False, name: str |
     lines: dict[tuple, int] = {}
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        _line_map(node, (), lines, path, set())
+        if node is not None:
+            _line_map(node, (), lines, path, set())
         data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         problem = getattr(exc, "problem", None) or str(exc)
         raise RulesetError(f"{where}: YAML 语法错误：{problem}", f"{where}: YAML syntax error: {problem}")
+    return data, lines
 
-    if not trusted:
-        _validate(data, path, lines)
-    if not isinstance(data, dict):
-        raise RulesetError(f"{path}: 规则集必须是一个映射（name、rules …）", f"{path}: a ruleset must be a mapping (name, rules, …)")
-    return _build(data, path, lines, registry, trusted, name)
+
+def _load_parent(ref: str, path: str, lines: dict, registry, locate: bool, stack: tuple[str, ...]) -> "Ruleset":
+    """``extends:`` names a packaged ruleset or a file relative to the extending one."""
+    spec = registry.rulesets.get(ref) if registry is not None else None
+    if spec is not None:
+        return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name, locate=locate, _stack=stack)
+    candidate = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(path)), ref)
+    if not os.path.isfile(candidate):
+        where = _where(path, lines, ("extends",))
+        known = ", ".join(sorted(registry.rulesets)) if registry is not None else "-"
+        raise RulesetError(f"{where}: extends: 找不到规则集“{ref}”（已安装：{known}；或写相对于本文件的路径）",
+                           f"{where}: extends: no ruleset '{ref}' (installed: {known}; or a path relative to this file)")
+    return load_ruleset(candidate, registry, trusted=False, locate=locate, _stack=stack)
 
 
 def _line_map(node, key: tuple, out: dict, path: str, seen: set) -> None:
@@ -154,62 +182,135 @@ def _validate(data: Any, path: str, lines: dict) -> None:
                            f"{where}: {_keypath(key)}: {first.message}{more_en}")
 
 
-def _build(data: dict, path: str, lines: dict, registry, trusted: bool, name: str | None) -> Ruleset:
-    from . import expr
+def merge(base: Any, override: Any) -> Any:
+    """How a child ruleset changes what it inherits (docs/writing-rules.md, "Extending"):
+    maps merge key by key; scalars and lists replace; a key written ``name+`` extends the
+    inherited list (items not yet in it are appended) and ``name-`` reduces it."""
+    if not isinstance(base, dict) or not isinstance(override, dict):
+        return copy.deepcopy(override)
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(key, str) and key.endswith(("+", "-")) and len(key) > 1:
+            name, op = key[:-1], key[-1]
+            current = list(out.get(name) or [])
+            items = value if isinstance(value, list) else [value]
+            out[name] = current + [v for v in items if v not in current] if op == "+" else \
+                [v for v in current if v not in items]
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
 
-    lists = {k: list(v) for k, v in (data.get("lists") or {}).items()}
-    labels = {k: dict(v) for k, v in (data.get("labels") or {}).items()}
-    rules: list[Rule] = []
-    seen: set[str] = set()
+
+def _changed_keys(override: dict) -> list[str]:
+    return [k[:-1] if isinstance(k, str) and k.endswith(("+", "-")) and len(k) > 1 else str(k) for k in override]
+
+
+def _build(data: dict, path: str, lines: dict, registry, trusted: bool, name: str | None,
+           parent: "Ruleset | None" = None) -> Ruleset:
+    lists = merge(parent.lists if parent else {}, data.get("lists") or {})
+    labels = merge(parent.labels if parent else {}, data.get("labels") or {})
+    rules: dict[str, Rule] = {}
+    if parent is not None:
+        for inherited in parent.rules:
+            rule = copy.copy(inherited)
+            rule.params = copy.deepcopy(inherited.params)
+            rule.origins = dict(inherited.origins)
+            rules[rule.id] = rule
+    disabled = dict(parent.disabled) if parent else {}
+
+    for i, rule_id in enumerate(data.get("disable") or []):
+        where = _where(path, lines, ("disable", i))
+        if rule_id not in rules:
+            raise RulesetError(f"{where}: disable: 没有可停用的规则“{rule_id}”", f"{where}: disable: no rule '{rule_id}' to disable")
+        del rules[rule_id]
+        disabled[rule_id] = where
+    for rule_id, severity in (data.get("severity") or {}).items():
+        where = _where(path, lines, ("severity", rule_id))
+        if rule_id not in rules:
+            raise RulesetError(f"{where}: severity: 没有规则“{rule_id}”", f"{where}: severity: no rule '{rule_id}'")
+        rules[rule_id].severity = severity
+        rules[rule_id].origins["severity"] = where
+    for rule_id, override in (data.get("params") or {}).items():
+        where = _where(path, lines, ("params", rule_id))
+        if rule_id not in rules:
+            raise RulesetError(f"{where}: params: 没有规则“{rule_id}”", f"{where}: params: no rule '{rule_id}'")
+        rule = rules[rule_id]
+        rule.params = merge(rule.params, override)
+        for raw_key, key in zip(override, _changed_keys(override)):
+            rule.origins[f"params.{key}"] = _where(path, lines, ("params", rule_id, raw_key))
+        _check_params(rule, registry, trusted, path, lines, ("params", rule_id))
+
     for i, item in enumerate(data.get("rules") or []):
         where = _where(path, lines, ("rules", i))
         rule_id = item["id"]
-        if rule_id in seen:
-            raise RulesetError(f"{where}: 规则 id “{rule_id}” 重复", f"{where}: duplicate rule id '{rule_id}'")
-        seen.add(rule_id)
-        kind = item["kind"]
-        params = item.get("params") or {}
-        if registry is not None:
-            spec = registry.check_kinds.get(kind)
-            if spec is None:
-                known = ", ".join(sorted(registry.check_kinds))
-                raise RulesetError(f"{_where(path, lines, ('rules', i, 'kind'))}: rules[{i}].kind: 未知的检查类型 “{kind}”（可用：{known}）",
-                                   f"{_where(path, lines, ('rules', i, 'kind'))}: rules[{i}].kind: unknown check kind '{kind}' (available: {known})")
-            if not trusted:
-                _validate_params(spec.params_schema, params, path, lines, ("rules", i, "params"))
-        if not trusted:
-            for pkey, value in params.items():
-                if pkey in ("lhs", "rhs") or pkey.endswith("_expr"):
-                    try:
-                        expr.parse(value)
-                    except expr.ExprError as exc:
-                        w = _where(path, lines, ("rules", i, "params", pkey))
-                        raise RulesetError(f"{w}: rules[{i}].params.{pkey}: 表达式错误：{exc}",
-                                           f"{w}: rules[{i}].params.{pkey}: invalid expression: {exc}")
-        rules.append(Rule(
+        if rule_id in rules:
+            first = rules[rule_id].origins.get("rule", "")
+            raise RulesetError(f"{where}: 规则 id “{rule_id}” 重复（已在 {first} 定义；修改继承的规则请用 severity/params/disable）",
+                               f"{where}: duplicate rule id '{rule_id}' (defined at {first}; change inherited rules "
+                               f"with severity/params/disable)")
+        rule = Rule(
             id=rule_id,
-            kind=kind,
+            kind=item["kind"],
             category=item["category"],
             severity=item["severity"],
             message=dict(item["message"]),
             summary=dict(item.get("summary") or item["message"]),
-            params=params,
+            params=item.get("params") or {},
             description=dict(item.get("description") or {}),
             rationale=dict(item.get("rationale") or {}),
             example=item.get("example") or "",
-            lists=lists,
-            labels=labels,
             source=where,
-        ))
+        )
+        rule.origins = {"rule": where, "severity": _where(path, lines, ("rules", i, "severity")),
+                        **{f"params.{k}": _where(path, lines, ("rules", i, "params", k)) for k in rule.params}}
+        _check_params(rule, registry, trusted, path, lines, ("rules", i, "params"), check_kind=True,
+                      kind_where=_where(path, lines, ("rules", i, "kind")), index=i)
+        rules[rule_id] = rule
+
+    for rule in rules.values():
+        rule.lists, rule.labels = lists, labels
+    chain = [path] + (parent.chain if parent else [])
     return Ruleset(
         name=name or data.get("name") or os.path.splitext(os.path.basename(path))[0],
         path=path,
-        description=dict(data.get("description") or {}),
-        template=str(data["template"]) if data.get("template") is not None else None,
-        rules=rules,
+        description=dict(data.get("description") or (parent.description if parent else {})),
+        template=str(data["template"]) if data.get("template") is not None else (parent.template if parent else None),
+        rules=list(rules.values()),
         lists=lists,
         labels=labels,
+        disabled=disabled,
+        chain=chain,
     )
+
+
+def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, key: tuple, *,
+                  check_kind: bool = False, kind_where: str = "", index: int = 0) -> None:
+    """The rule's kind exists; for untrusted files, its params fit the kind's schema and
+    its expressions parse."""
+    from . import expr
+
+    if registry is not None:
+        spec = registry.check_kinds.get(rule.kind)
+        if spec is None:
+            if check_kind:
+                known = ", ".join(sorted(registry.check_kinds))
+                raise RulesetError(f"{kind_where}: rules[{index}].kind: 未知的检查类型 “{rule.kind}”（可用：{known}）",
+                                   f"{kind_where}: rules[{index}].kind: unknown check kind '{rule.kind}' (available: {known})")
+            return
+        if not trusted:
+            _validate_params(spec.params_schema, rule.params, path, lines, key)
+    if trusted:
+        return
+    for pkey, value in rule.params.items():
+        if pkey in ("lhs", "rhs") or pkey.endswith("_expr"):
+            try:
+                expr.parse(value)
+            except expr.ExprError as exc:
+                w = _where(path, lines, key + (pkey,))
+                label = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in key).replace(".[", "[")
+                raise RulesetError(f"{w}: {label}.{pkey}: 表达式错误：{exc}", f"{w}: {label}.{pkey}: invalid expression: {exc}")
 
 
 def _validate_params(params_schema: dict, params: Any, path: str, lines: dict, key: tuple) -> None:

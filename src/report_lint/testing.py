@@ -154,7 +154,8 @@ def run_case(case: Case, registry=None) -> Outcome:
     for name, attr in (("key", lambda f: f.key), ("line", lambda f: f.location.line), ("severity", lambda f: f.severity)):
         if name in expect and not any(attr(f) == expect[name] for f in real):
             problems.append(f"no finding with {name}={expect[name]!r}")
-    if "contains" in expect and not any(expect["contains"] in f.message_zh or expect["contains"] in f.message_en for f in real):
+    if "contains" in expect and not any(str(expect["contains"]) in f.message_zh or str(expect["contains"]) in f.message_en
+                                        for f in real):
         problems.append(f"no message contains {expect['contains']!r}")
     detail = "; ".join(problems) + (f" — findings: {_show(real)}" if problems else "")
     return Outcome(case, not problems, detail, findings)

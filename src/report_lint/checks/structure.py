@@ -14,7 +14,7 @@ CN = "零一二三四五六七八九十"
 
 
 def _template(report):
-    return load_template(report.template_version if report.template_version == "2021" else "2021")
+    return load_template(report.template_version if report.template_version in ("2019", "2021") else "2021")
 
 
 def _title_of(index: int, report) -> str:
@@ -150,6 +150,19 @@ def run_blank_cells(rule, report):
             yield finding
 
 
+def run_template_version(rule, report):
+    """A report for ``from_year`` or later written on another template than ``expected``."""
+    expected = str(rule.params.get("expected", "2021"))
+    from_year = rule.params.get("from_year", 2021)
+    if report.template_version in (None, expected) or report.year is None or report.year < from_year:
+        return
+    evidence = "、".join(report.template_evidence[:4])
+    yield rule.finding({"year": report.year, "found": report.template_version, "expected": expected,
+                        "evidence": evidence or "—"},
+                       report.table_locations.get("active_disclosure") or (report.title.location if report.title else None),
+                       key="template", expected=expected, found=report.template_version)
+
+
 _LABELS = {"labels": {"type": "object"}}
 _OBJ = {"type": "object", "additionalProperties": False}
 
@@ -174,6 +187,9 @@ def report_lint_register_check_kinds(register):
                        {**_OBJ, "properties": {**_LABELS, "tables": {"type": "array", "items": {
                            "enum": ["active_disclosure", "requests", "review_litigation"]}}}},
                        "三张统计表齐全完整 / the three tables are present and complete"))
+    register(CheckKind("template_version", run_template_version, {**_OBJ, "properties": {
+        "expected": {"enum": ["2019", "2021"]}, "from_year": {"type": "integer", "minimum": 2000, "maximum": 2100}}},
+        "报告使用其年度对应的模板 / the report uses the template of its year"))
     register(CheckKind("blank_cells", run_blank_cells,
                        {**_OBJ, "properties": {**_LABELS, "statuses": {"type": "array", "items": {
                            "enum": ["blank", "dash", "text", "annotated"]}}}},

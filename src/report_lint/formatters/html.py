@@ -125,7 +125,7 @@ def _tables_html(result, labels, lang: str) -> str:
     report = result.report
     if report is None or not report.tables:
         return ""
-    template = load_template("2021")
+    template = load_template(report.template_version if report.template_version in ("2019", "2021") else "2021")
     bad, involved = _cell_marks(result)
     out = []
     for name, spec in template["tables"].items():

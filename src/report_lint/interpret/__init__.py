@@ -15,8 +15,10 @@ from .tables import TableReader, classify_table
 from .template import load_template, norm_label
 
 
-def interpret(doc: Document, template_version: str = "2021") -> Report:
-    template = load_template(template_version)
+def interpret(doc: Document, template_version: str | None = None) -> Report:
+    """``template_version`` forces a template; by default it is detected from the labels."""
+    detected, evidence = _detect_version(doc, load_template("2021"))
+    template = load_template(template_version or detected)
     sections, heading_blocks = find_sections(doc.blocks, template)
     section_of_block = _assign_sections(doc.blocks, heading_blocks)
 
@@ -55,7 +57,7 @@ def interpret(doc: Document, template_version: str = "2021") -> Report:
     report.texts = texts
     report.facts = [*facts.contacts(texts), *facts.narrative_numbers(texts), *facts.fee_statements(texts),
                     *facts.citations(texts), *_marks(doc)]
-    report.template_version, report.template_evidence = _detect_version(doc, template)
+    report.template_version, report.template_evidence = template_version or detected, evidence
     return report
 
 
