@@ -15,7 +15,7 @@ Each case edits the base: ``replace`` (text substitutions, in order, each must o
 ``text`` (a whole report instead of the base), ``format`` (``txt`` or ``md``),
 ``set`` (table values after parsing), ``blank`` (a cell's raw text, value unreadable),
 ``drop`` (canonical keys or key prefixes made absent), ``marks`` (facts a parser adds:
-tracked changes, comments). A ``fail`` case expects at least
+tracked changes, comments), ``properties`` (document properties such as ``published``). A ``fail`` case expects at least
 one assessable finding of the rule (``expect`` narrows: ``count``, ``key``, ``line``,
 ``severity``, ``contains``, ``cannot_assess``); a ``pass`` case expects none.
 
@@ -107,6 +107,7 @@ def build_case_report(case: Case, registry):
         _assign(report, key, None if value is None else Decimal(str(value)), str(value), "number")
     for key, raw in (spec.get("blank") or {}).items():
         _assign(report, key, None, raw, "dash" if raw.strip() in ("/", "-", "—") else ("blank" if not raw.strip() else "text"))
+    report.properties.update({k: str(v) for k, v in (spec.get("properties") or {}).items()})
     for mark in spec.get("marks") or []:
         from .location import Location
         from .report import Fact

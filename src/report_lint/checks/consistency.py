@@ -104,6 +104,51 @@ def run_rule_making_power(rule, report):
                                report.location_of(key), key=key, expected=0, found=value)
 
 
+def run_text_mentions(rule, report):
+    """The text (or the given sections) mentions at least one of ``phrases``; with
+    ``organ_suffixes``, only for organs whose name ends so (人民政府: a government, not
+    the 街道办事处 of 某区人民政府)."""
+    if report.texts is None:
+        return
+    suffixes = tuple(rule.params.get("organ_suffixes") or ())
+    if suffixes and not (report.organ and report.organ.endswith(suffixes)):
+        return
+    sections = rule.params.get("sections")
+    phrases = rule.params.get("phrases", [])
+    blocks = [b for b in report.texts if sections is None or b.section in sections]
+    if sections and not blocks and not any(s.found for s in report.sections or [] if s.index in sections):
+        return  # the section is missing: sections-present reports that
+    text = "".join(b.text for b in blocks)
+    if not any(p in text for p in phrases):
+        where = next((s.location for s in report.sections or [] if sections and s.index in sections and s.found),
+                     report.title.location if report.title else None)
+        yield rule.finding({"phrases": "、".join(phrases)}, where, key=f"sections.{sections[0]}" if sections else None,
+                           expected=phrases)
+
+
+def run_publication_deadline(rule, report):
+    """Published after the deadline of the year after the report year (条例 art. 49)."""
+    from datetime import date
+
+    published = (report.properties or {}).get("published")
+    if not published or report.year is None:
+        return
+    try:
+        day = date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return
+    deadline = rule.params.get("deadline", "01-31")
+    for entry in rule.params.get("by_organ") or []:
+        if report.organ and report.organ.endswith(tuple(entry["organ_suffixes"])):
+            deadline = entry["deadline"]
+            break
+    month, dom = (int(x) for x in deadline.split("-"))
+    limit = date(report.year + 1, month, dom)
+    if day > limit:
+        yield rule.finding({"published": day.isoformat(), "deadline": limit.isoformat()}, None, key="published",
+                           expected=limit.isoformat(), found=day.isoformat())
+
+
 _OBJ = {"type": "object", "additionalProperties": False}
 
 
@@ -121,6 +166,18 @@ def report_lint_register_check_kinds(register):
     register(CheckKind("citation_title", run_citation_title, {**_OBJ, "properties": {
         "law_titles": {"type": "array", "items": {"type": "string", "maxLength": 100}}}},
         "引用文件的标题与文号相符 / cited titles belong to their numbers"))
+    register(CheckKind("text_mentions", run_text_mentions, {**_OBJ, "required": ["phrases"], "properties": {
+        "phrases": {"type": "array", "items": {"type": "string", "maxLength": 100}, "minItems": 1, "maxItems": 100},
+        "sections": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6}},
+        "organ_suffixes": {"type": "array", "items": {"type": "string", "maxLength": 30}}}},
+        "正文提到规定的内容 / the text mentions a required item"))
+    register(CheckKind("publication_deadline", run_publication_deadline, {**_OBJ, "properties": {
+        "deadline": {"type": "string", "pattern": "^[01][0-9]-[0-3][0-9]$"},
+        "by_organ": {"type": "array", "items": {"type": "object", "required": ["organ_suffixes", "deadline"],
+                                                  "additionalProperties": False, "properties": {
+                                                      "organ_suffixes": {"type": "array", "items": {"type": "string"}},
+                                                      "deadline": {"type": "string", "pattern": "^[01][0-9]-[0-3][0-9]$"}}}}}},
+        "在规定期限前发布 / published by the deadline"))
     register(CheckKind("rule_making_power", run_rule_making_power, {**_OBJ, "properties": {
         "organ_patterns": {"type": "array", "items": {"type": "string", "maxLength": 30}, "maxItems": 100},
         "keys": {"type": "array", "items": {"type": "string"}}, "labels": {"type": "object"}}},

@@ -103,6 +103,18 @@ def run_phone_area_code(rule, report):
                                key=fact.kind, found=fact.value)
 
 
+def run_phone_region(rule, report):
+    """Fixed lines whose area code is not one of the region's (``area_codes``)."""
+    codes = tuple(str(c) for c in rule.params.get("area_codes") or ())
+    for fact in _contact_facts(report, set(rule.params.get("kinds", ["contact.phone", "contact.fax"]))):
+        digits = _digits(fact.value)
+        if not _FIXED.match(digits) or digits.endswith("12345"):
+            continue  # mobiles, hotlines and malformed numbers are other rules' business
+        if not digits.startswith(codes):
+            yield rule.finding({"what": _what(fact.kind), "value": fact.value, "area_codes": "、".join(codes)},
+                               fact.location, key=fact.kind, found=fact.value)
+
+
 def run_postcode_format(rule, report):
     prefixes = tuple(str(p) for p in rule.params.get("prefixes") or ())
     for fact in _contact_facts(report, {"contact.postcode"}):
@@ -148,6 +160,10 @@ def report_lint_register_check_kinds(register):
                        "电话、传真号码有效 / phone and fax numbers are valid"))
     register(CheckKind("phone_area_code", run_phone_area_code, {**_OBJ, "properties": {"kinds": _KINDS}},
                        "固定电话带区号 / fixed lines carry their area code"))
+    register(CheckKind("phone_region", run_phone_region, {**_OBJ, "required": ["area_codes"], "properties": {
+        "kinds": _KINDS, "area_codes": {"type": "array", "items": {"type": "string", "pattern": "^0[0-9]{1,3}$"},
+                                        "minItems": 1, "maxItems": 200}}},
+        "固定电话区号属于本地区 / fixed lines carry an area code of the region"))
     register(CheckKind("postcode_format", run_postcode_format, {**_OBJ, "properties": {
         "prefixes": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{1,6}$"}, "maxItems": 100}}},
         "邮政编码为 6 位数字 / postcodes are six digits"))

@@ -111,14 +111,21 @@ class TableReader:
                 self._put(f"requests.{key}.{col}", cell, value)
 
     def _read_review_litigation(self, table: Table, spec: dict) -> None:
+        """The row of 15 values: the last one holding a number, else (a blank form) the
+        last row whose 15 trailing cells are all blank or dashes."""
         keys = [f"review_litigation.{b}.{f}" for b in spec["blocks"] for f in spec["fields"]]
-        chosen = None
+        with_number = blank_form = None
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
             parsed = [parse_cell(c.text) for c in cells]
             values = [(c, p) for c, p in zip(cells, parsed) if p.status != "text"]
-            if len(values) >= len(keys) and any(p.status in ("number", "annotated") for _, p in values):
-                chosen = values[-len(keys):]
+            if len(values) < len(keys):
+                continue
+            if any(p.status in ("number", "annotated") for _, p in values):
+                with_number = values[-len(keys):]
+            elif len(cells) - len(values) <= 1 and all(p.status in ("blank", "dash") for _, p in values):
+                blank_form = values[-len(keys):]
+        chosen = with_number or blank_form
         if chosen is None:
             return
         for key, (cell, value) in zip(keys, chosen):
