@@ -178,6 +178,11 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
     files = expand_paths(paths, suffixes, exclude)
     if not files:
         _fail(msg("no_files_found", "zh"), msg("no_files_found", "en"), lang)
+    try:  # every config file in play is read now, so a broken one stops the run with its location
+        for folder in sorted({os.path.dirname(os.path.abspath(f)) for f in files if "://" not in f}):
+            resolver.config_for(os.path.join(folder, "report"))
+    except ReportLintError as exc:
+        _fail(exc.zh, exc.en, lang)
 
     selected_rules = {r.id for r in ruleset.rules if (not selected or r.id in selected or r.category in selected)
                       and not (r.id in ignored or r.category in ignored)}
