@@ -14,7 +14,7 @@ from typing import Union
 from .location import Location
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Cell:
     text: str
     location: Location = field(default_factory=Location)
@@ -27,14 +27,14 @@ class Cell:
         return self.span_origin is not None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Heading:
     text: str
     level: int = 1
     location: Location = field(default_factory=Location)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Paragraph:
     text: str
     location: Location = field(default_factory=Location)
@@ -42,7 +42,7 @@ class Paragraph:
     line_offsets: list[tuple[int, int]] | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Table:
     rows: list[list[Cell]]
     location: Location = field(default_factory=Location)
@@ -62,7 +62,7 @@ class Table:
 Block = Union[Heading, Paragraph, Table]
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class ParseProblem:
     """Something the parser could not read; becomes a ``parse`` finding."""
 
@@ -72,7 +72,7 @@ class ParseProblem:
     severity: str = "warning"
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Mark:
     """Something the source carries besides its text that a reader should know of:
     a tracked change (``revision.insertion``, ``revision.deletion``), a comment
@@ -84,7 +84,7 @@ class Mark:
     author: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Document:
     blocks: list[Block] = field(default_factory=list)
     source_path: str = ""

@@ -19,7 +19,7 @@ from .numbers import to_json_number
 SCHEMA_VERSION = "1.0"
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Provenance:
     """What a table cell really said and where: travels beside the value."""
 
@@ -39,7 +39,7 @@ class Provenance:
         return cls(d.get("raw"), Location.from_dict(d.get("location")), d.get("status", "number"), d.get("note"))
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class TextBlock:
     """A heading or paragraph of the body, with the section it belongs to."""
 
@@ -76,7 +76,7 @@ class TextBlock:
                    [tuple(p) for p in offsets] if offsets else None)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Section:
     """One of the six template sections as found in the report."""
 
@@ -102,7 +102,7 @@ class Section:
         return cls(location=Location.from_dict(d.get("location")), **kw)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Fact:
     """Something stated in the text: a contact item, a narrative number, a citation,
     a date. ``kind`` names it; ``value`` is its normalized value."""
@@ -127,7 +127,7 @@ class Fact:
                    d.get("section"), d.get("extra") or {})
 
 
-@dataclass
+@dataclass(eq=False)  # compared by content nowhere; cheaper to define
 class Report:
     source_path: str = ""
     source_format: str = ""

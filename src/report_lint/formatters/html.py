@@ -4,8 +4,6 @@ and the expected values shown. Inline CSS only: no script, no network, no assets
 
 from __future__ import annotations
 
-from html import escape
-
 from .. import __version__
 from ..hookspecs import hookimpl
 from ..numbers import to_json_number
@@ -37,6 +35,13 @@ td.bad{background:#f8c9c4;font-weight:bold}td.involved{background:#fdf1b8}td.bla
 ul.findings li{margin:.2em 0}.loc{color:#666;font-family:monospace}.rule{font-family:monospace;color:#444}
 .summary td{text-align:center}.ok{color:#26734d}.key{color:#555;font-size:.85em}
 """
+
+
+def escape(text: str) -> str:
+    """html.escape, imported on first use: this module loads with every run."""
+    from html import escape as html_escape
+
+    return html_escape(text)
 
 
 def _t(lang: str, key: str, **kw) -> str:
