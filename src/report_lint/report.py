@@ -50,6 +50,16 @@ class TextBlock:
     # (offset in text, source line) when the block was joined from several lines
     line_offsets: list[tuple[int, int]] | None = None
 
+    @property
+    def folded(self) -> str:
+        """The text width-folded (see interpret.template.fold_width), computed once."""
+        cached = self.__dict__.get("_folded")
+        if cached is None or cached[0] is not self.text:
+            from .interpret.template import fold_width
+
+            cached = self.__dict__["_folded"] = (self.text, fold_width(self.text))
+        return cached[1]
+
     def location_at(self, offset: int) -> Location:
         """The location of a character of the text: exact line and column where known."""
         loc = self.location

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..interpret.template import fold_width
 from ..report import Report, TextBlock
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -29,7 +28,7 @@ def text_blocks(report: Report, sections: list[int] | None = None, include_title
             continue
         if sections is not None and block.section not in sections:
             continue
-        yield block, fold_width(block.text)
+        yield block, block.folded
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:

@@ -74,7 +74,7 @@ def _iter(blocks: Iterable[TextBlock], sections: set[int | None] | None = None):
             continue
         if sections is not None and block.section not in sections:
             continue
-        yield block, fold_width(block.text)
+        yield block, block.folded
 
 
 def find_title(blocks: list[TextBlock], keyword: str) -> TextBlock | None:

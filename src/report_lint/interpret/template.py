@@ -16,18 +16,13 @@ _ORDINALS = re.compile(
 _NOISE = re.compile(r"[\s\u00a0\u200b\u3000“”\"'‘’、，,。.:：;；（）()【】\[\]《》<>〈〉—\-_/／·…!！?？]")
 
 
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20})
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII to half-width, one character for one, so offsets stay valid."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch in "\u3000\u00a0":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def norm_label(text: str) -> str:
