@@ -183,3 +183,30 @@ def test_ambiguous_sentences_give_no_fact(sentence):
 def test_period_with_other_wording():
     report = report_of("某局2024年度政府信息公开工作年度报告\n本报告所列数据时间为2024年1月1日至12月31日。\n")
     assert report.period["start"] == "2024-01-01" and report.period["end"] == "2024-12-31"
+
+
+def test_a_table_split_inside_a_group_keeps_the_group():
+    text = F.render_text(F.make_report(7))
+    marker = "\t\n\t\n\t4.保护第三方合法权益"
+    head, tail = text.split(marker, 1)
+    report = report_of(head.rstrip("\n") + "\n\n\n本表续下页。\n" + marker + tail)
+    fictional = F.make_report(7)
+    for row in ("denied_third_party_rights", "denied_internal_affairs", "denied_administrative_query"):
+        assert report.value(f"requests.{row}.total") == F.get_cell(fictional.tables, f"requests.{row}.total")
+    assert not report.problems
+
+
+def test_a_third_party_parser_wins_its_suffix_over_a_builtin(registry):
+    from report_lint.plugins import PluginInfo
+    from report_lint.specs import ParserSpec
+
+    spec = ParserSpec("converter", (".doc",), lambda data, path: None)
+    registry.parsers["converter"] = spec
+    registry.owners[("parser", "converter")] = "someone"
+    registry.plugins.append(PluginInfo("someone", "someone", "someone", False))
+    try:
+        assert registry.parser_for_suffix(".doc") is spec
+        assert registry.parser_for_suffix(".txt").name == "text"
+    finally:
+        del registry.parsers["converter"], registry.owners[("parser", "converter")]
+        registry.plugins.pop()

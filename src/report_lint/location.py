@@ -57,7 +57,7 @@ class Location:
         if self.line is not None:
             parts.append(f"L{self.line}" + (f":{self.column}" if self.column else ""))
         if self.paragraph is not None and self.line is None:
-            parts.append(f"¶{self.paragraph}")
+            parts.append(f"¶{self.paragraph}" + (f":{self.column}" if self.column else ""))
         if self.table is not None:
             cell = f"T{self.table}"
             if self.row is not None:

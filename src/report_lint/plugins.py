@@ -61,11 +61,13 @@ class Registry:
     owners: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> plugin
 
     def parser_for_suffix(self, suffix: str) -> ParserSpec | None:
+        """The parser for a suffix; a third-party parser wins over a built-in one, so a
+        plugin can take over a format (a converter for real .doc files, say)."""
         suffix = suffix.lower()
-        for spec in self.parsers.values():
-            if suffix in spec.suffixes:
-                return spec
-        return None
+        builtin = {p.name for p in self.plugins if p.builtin}
+        matches = [spec for spec in self.parsers.values() if suffix in spec.suffixes]
+        matches.sort(key=lambda spec: self.owners.get(("parser", spec.name)) in builtin)
+        return matches[0] if matches else None
 
     def sniff(self, head: bytes) -> ParserSpec | None:
         best, best_score = None, 0

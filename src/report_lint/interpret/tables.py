@@ -44,6 +44,7 @@ class TableReader:
         self.provenance: dict[str, Provenance] = {}
         self.problems: list[dict[str, Any]] = []
         self.locations: dict[str, Location] = {}
+        self.request_group: str | None = None  # kept across a 表三 split in two inside a group
 
     # -- helpers ------------------------------------------------------------------------
     def _put(self, key: str, cell: Cell | None, parsed: CellValue | None, note: str | None = None) -> None:
@@ -84,7 +85,7 @@ class TableReader:
     def _read_requests(self, table: Table, spec: dict) -> None:
         columns = spec["columns"]
         width = len(columns)
-        group = None
+        group = self.request_group
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
             labels, value_pairs = _split_row(cells)
@@ -109,6 +110,7 @@ class TableReader:
                 continue  # otherwise a header row naming the same words (总计)
             for col, (cell, value) in zip(columns, value_pairs):
                 self._put(f"requests.{key}.{col}", cell, value)
+        self.request_group = group
 
     def _read_review_litigation(self, table: Table, spec: dict) -> None:
         """The row of 15 values: the last one holding a number, else (a blank form) the
