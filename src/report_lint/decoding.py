@@ -3,11 +3,28 @@
 UTF-8 (with or without BOM) is tried strictly first: it is what almost every file is
 and costs nothing. Anything else goes to charset-normalizer, which tells GB18030/GBK
 apart from the rest far better than a fixed fallback list would.
+
+Web pages also *declare* an encoding (a BOM, the HTTP ``Content-Type`` header, a
+``<meta charset>``), and declarations lie: a page saved as GBK still says UTF-8, a
+server says ISO-8859-1 for everything. Decoded wrongly, Chinese turns into mojibake
+whose digits still look right, so a wrong decode would pass unnoticed.
+``decode_html`` therefore believes a declaration only when the bytes agree with it.
 """
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from .errors import InputError
+
+_GB_FAMILY = ("gb2312", "gbk", "cp936", "hz", "gb18030", "euc_cn", "x-gbk")
+# Compiled on first use (``re`` caches them): text files never need them.
+_META_CHARSET = rb"""(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)"""
+_XML_ENCODING = rb"""(?i)^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)"""
+_HEADER_CHARSET = r"""(?i)charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)"""
+PRESCAN_BYTES = 8192  # Word's pages carry long heads; the HTML standard's 1024 is too short
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def decode_text(data: bytes, path: str = "") -> tuple[str, str]:
@@ -30,3 +47,85 @@ def decode_text(data: bytes, path: str = "") -> tuple[str, str]:
     if encoding.lower().replace("-", "") in ("gb2312", "gbk", "cp936", "hz"):
         encoding = "gb18030"
     return data.decode(encoding, errors="replace"), encoding
+
+
+class Decoded:
+    """A page's text and how its encoding was found."""
+
+    __slots__ = ("text", "encoding", "source", "declared", "lied")
+
+    def __init__(self, text: str, encoding: str, source: str, declared: str | None = None, lied: bool = False):
+        self.text = text
+        self.encoding = encoding  # the codec used (GB2312/GBK are read as their superset GB18030)
+        self.source = source  # bom | http | meta | detected
+        self.declared = declared  # what the page or server said, if anything
+        self.lied = lied  # a declaration the bytes contradict (the bytes won)
+
+
+def canonical_encoding(name: str | None) -> str | None:
+    """Python's codec name for a declared label; GB2312/GBK as GB18030; None if unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    if codec.replace("-", "").replace("_", "") in {n.replace("-", "").replace("_", "") for n in _GB_FAMILY}:
+        return "gb18030"
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"  # what browsers do with these labels
+    return codec
+
+
+def charset_from_content_type(header: str | None) -> str | None:
+    m = re.compile(_HEADER_CHARSET).search(header or "")
+    return m.group(1) if m else None
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta>`` or an XML declaration)."""
+    m = re.compile(_XML_ENCODING).search(head) or re.compile(_META_CHARSET).search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def decode_html(data: bytes, path: str = "", http_charset: str | None = None) -> Decoded:
+    """Decode a web page: BOM, then UTF-8 if the bytes are valid UTF-8, then a declared
+    GB encoding if the bytes decode under it, then the detector; a declaration is
+    believed only when the bytes agree. Raises InputError for binary data."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            return Decoded(text, codec.replace("-le", "").replace("-be", ""), "bom")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path}: 这是二进制文件，不是网页", f"{path}: binary data, not a web page")
+    meta = declared_charset(data[:PRESCAN_BYTES])
+    declared, source = (http_charset, "http") if canonical_encoding(http_charset) else (meta, "meta")
+    wanted = canonical_encoding(declared)
+    try:
+        text = data.decode("utf-8")
+        if wanted in (None, "utf-8") or data.isascii():
+            return Decoded(text, "utf-8", source if wanted == "utf-8" else "detected", declared)
+        return Decoded(text, "utf-8", "detected", declared, lied=True)
+    except UnicodeDecodeError:
+        pass
+    if wanted == "gb18030":
+        try:
+            return Decoded(data.decode("gb18030"), "gb18030", source, declared)
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    found = canonical_encoding(best.encoding) if best is not None else None
+    if found is None and wanted:
+        try:
+            return Decoded(data.decode(wanted), wanted, source, declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if found is None:
+        raise InputError(f"{path}: 无法识别网页的文字编码", f"{path}: cannot detect the page's text encoding")
+    if found != wanted and source == "http" and found == canonical_encoding(meta):
+        # the server's header lied; the page's own declaration was right
+        return Decoded(data.decode(found, errors="replace"), found, "meta", declared, lied=True)
+    return Decoded(data.decode(found, errors="replace"), found, source if found == wanted else "detected",
+                   declared, lied=bool(wanted) and found != wanted)

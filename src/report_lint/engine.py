@@ -27,6 +27,7 @@ def unknown_selectors(names: Iterable[str], ruleset: Ruleset) -> list[str]:
 def run(report: Report, ruleset: Ruleset, registry, *, select: set[str] | None = None,
         ignore: set[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
+    report.__dict__["_values"] = {}  # Report.value memo for this run: rules only read the report
     if rule_enabled("parse-problem", "parse", select, ignore):
         findings.extend(_parse_problems(report))
     for rule in ruleset.rules:
@@ -41,6 +42,7 @@ def run(report: Report, ruleset: Ruleset, registry, *, select: set[str] | None =
         except Exception as exc:  # noqa: BLE001 - one broken check must not lose the others
             findings.append(_engine_error(rule.id, f"规则执行出错：{type(exc).__name__}: {exc}",
                                           f"rule failed: {type(exc).__name__}: {exc}"))
+    report.__dict__.pop("_values", None)
     for f in findings:
         f.file = report.source_path
     findings.sort(key=Finding.sort_key)

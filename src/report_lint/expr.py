@@ -51,10 +51,13 @@ class Num(_Node):
 
 
 class Path(_Node):
-    __slots__ = ("segments",)  # "{c}" segments are placeholders
+    __slots__ = ("segments", "template", "fixed")  # "{c}" segments are placeholders
 
     def __init__(self, segments: tuple[str, ...]):
         self.segments = segments
+        # the tokenizer admits only {identifier} placeholders, so format_map can do nothing else
+        self.template = ".".join(segments)
+        self.fixed = None if any(s.startswith("{") for s in segments) else self.template
 
 
 class Neg(_Node):
@@ -243,16 +246,12 @@ class Result(_Node):
 
 
 def substitute(path: Path, bindings: dict[str, str]) -> str:
-    out = []
-    for seg in path.segments:
-        if seg.startswith("{"):
-            name = seg[1:-1]
-            if name not in bindings:
-                raise ExprError(f"unbound placeholder {seg}")
-            out.append(bindings[name])
-        else:
-            out.append(seg)
-    return ".".join(out)
+    if path.fixed is not None:
+        return path.fixed
+    try:
+        return path.template.format_map(bindings)
+    except KeyError as exc:
+        raise ExprError(f"unbound placeholder {{{exc.args[0]}}}")
 
 
 def evaluate(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str, str],

@@ -34,6 +34,10 @@ def report_meta(report: Report) -> dict:
 
 
 def read_input(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    if "://" in path:  # a URL: the HTML plugin fetches it (timeout, size limit, bounded redirects)
+        from report_lint_html.fetch import fetch
+
+        return fetch(path, max_bytes)
     if not os.path.exists(path):
         raise InputError(msg("no_such_file", "zh", path=path), msg("no_such_file", "en", path=path))
     if not os.path.isfile(path):

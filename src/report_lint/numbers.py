@@ -7,6 +7,7 @@ because a blank is not a zero.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_cell(raw: str | None) -> CellValue:
     raw = "" if raw is None else raw
     text = normalize_text(raw)

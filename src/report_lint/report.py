@@ -160,7 +160,17 @@ class Report:
 
     # -- table access -------------------------------------------------------------
     def value(self, key: str) -> Decimal | None:
-        """The value at a dotted canonical key (``requests.granted.total``)."""
+        """The value at a dotted canonical key (``requests.granted.total``). Memoized
+        while rules run (the engine starts each run with an empty memo)."""
+        memo = self.__dict__.get("_values")
+        if memo is not None and key in memo:
+            return memo[key]
+        found = self._lookup(key)
+        if memo is not None:
+            memo[key] = found
+        return found
+
+    def _lookup(self, key: str) -> Decimal | None:
         node: Any = self.tables
         for part in key.split("."):
             if not isinstance(node, dict) or part not in node:

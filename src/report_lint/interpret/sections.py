@@ -59,7 +59,7 @@ def _match(title: str, spec: dict) -> tuple[str, float] | None:
             return "variant", 0.9
     for v in [canonical] + variants:
         allowed = 1 if len(v) < 12 else 2
-        if len(v) >= 4 and levenshtein(norm, v, allowed) <= allowed:
+        if len(v) >= 4 and abs(len(v) - len(norm)) <= allowed and levenshtein(norm, v, allowed) <= allowed:
             return "fuzzy", 0.8
     return None
 

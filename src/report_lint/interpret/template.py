@@ -25,13 +25,16 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_label(text: str) -> str:
-    """Compare labels by their words only: no ordinals, spaces or punctuation."""
+    """Compare labels by their words only: no ordinals, spaces or punctuation.
+    Cached: the same labels are normalized for every row of every table."""
     text = unicodedata.normalize("NFKC", text)
     text = _ORDINALS.sub("", text)
     return _NOISE.sub("", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def norm_title(text: str) -> str:
     """Headings keep their ordinals elsewhere; here only words count."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text))
