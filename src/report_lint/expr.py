@@ -254,47 +254,70 @@ def substitute(path: Path, bindings: dict[str, str]) -> str:
         raise ExprError(f"unbound placeholder {{{exc.args[0]}}}")
 
 
+class _State:
+    __slots__ = ("lookup", "bindings", "lists", "operands")
+
+    def __init__(self, lookup, bindings, lists):
+        self.lookup, self.bindings, self.lists, self.operands = lookup, bindings, lists, []
+
+    def read(self, key: str) -> Decimal | None:
+        value = self.lookup(key)
+        self.operands.append(Operand(key, value))
+        if len(self.operands) > MAX_OPERANDS:
+            raise ExprError("too many operands")
+        return value
+
+
+def _ev_num(n: Num, st: _State):
+    return n.value
+
+
+def _ev_path(n: Path, st: _State):
+    return st.read(substitute(n, st.bindings))
+
+
+def _ev_neg(n: Neg, st: _State):
+    v = _EVAL[type(n.operand)](n.operand, st)
+    return None if v is None else -v
+
+
+def _ev_binop(n: BinOp, st: _State):
+    a = _EVAL[type(n.left)](n.left, st)
+    b = _EVAL[type(n.right)](n.right, st)
+    if a is None or b is None:
+        return None
+    return a + b if n.op == "+" else a - b if n.op == "-" else a * b
+
+
+def _ev_sum(n: Sum, st: _State):
+    items = st.lists.get(n.items) if isinstance(n.items, str) else list(n.items)
+    if items is None:
+        raise ExprError(f"unknown list {n.items!r}")
+    bindings = st.bindings
+    saved = bindings.get(n.var)
+    total: Decimal | None = Decimal(0)
+    try:
+        for item in items[:MAX_LIST]:
+            bindings[n.var] = item
+            v = st.read(substitute(n.path, bindings))
+            total = None if (total is None or v is None) else total + v
+    finally:
+        if saved is None:
+            bindings.pop(n.var, None)
+        else:
+            bindings[n.var] = saved
+    return total
+
+
+# dispatch by node type: cheaper than a chain of isinstance tests in the hot loop
+_EVAL = {Num: _ev_num, Path: _ev_path, Neg: _ev_neg, BinOp: _ev_binop, Sum: _ev_sum}
+
+
 def evaluate(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str, str],
              lists: dict[str, list[str]]) -> Result:
-    operands: list[Operand] = []
-
-    def ev(n: Node) -> Decimal | None:
-        if isinstance(n, Num):
-            return n.value
-        if isinstance(n, Path):
-            key = substitute(n, bindings)
-            value = lookup(key)
-            operands.append(Operand(key, value))
-            if len(operands) > MAX_OPERANDS:
-                raise ExprError("too many operands")
-            return value
-        if isinstance(n, Neg):
-            v = ev(n.operand)
-            return None if v is None else -v
-        if isinstance(n, BinOp):
-            a, b = ev(n.left), ev(n.right)
-            if a is None or b is None:
-                return None
-            return a + b if n.op == "+" else a - b if n.op == "-" else a * b
-        if isinstance(n, Sum):
-            items = lists.get(n.items) if isinstance(n.items, str) else list(n.items)
-            if items is None:
-                raise ExprError(f"unknown list {n.items!r}")
-            total: Decimal | None = Decimal(0)
-            saved = bindings.get(n.var)
-            for item in items[:MAX_LIST]:
-                bindings[n.var] = item
-                v = ev(n.path)
-                total = None if (total is None or v is None) else total + v
-            if saved is None:
-                bindings.pop(n.var, None)
-            else:
-                bindings[n.var] = saved
-            return total
-        raise ExprError(f"unknown node {n!r}")  # pragma: no cover
-
-    value = ev(node)
-    return Result(value, operands)
+    st = _State(lookup, bindings, lists)
+    value = _EVAL[type(node)](node, st)
+    return Result(value, st.operands)
 
 
 def placeholders(node: Node) -> set[str]:
