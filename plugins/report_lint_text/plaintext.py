@@ -4,29 +4,42 @@ The layout read here is what Word-to-text tools produce: each table cell on its 
 starting with a TAB, a blank line between rows, a cell's further lines following
 without a tab, merged cells flattened into empty cells. A line with tabs *inside* it
 ("label<TAB>1<TAB>2") is also read as one table row, for tab-separated exports.
+
+Crawler text is read too: a page dump may start with a block of ``key: value`` lines
+(title, publication time, URL) closed by a ``==== 正文 ====`` line, and its body may run
+headings, paragraphs and table cells together on one line; ``report_lint.flattened``
+takes those apart.
 """
 
 from __future__ import annotations
 
 import re
 
+from report_lint import flattened
 from report_lint.decoding import decode_text
-from report_lint.document import Cell, Document, Table
+from report_lint.document import Cell, Document, Heading, Table
 from report_lint.location import Location
 
 from .blocks import classify_line
 
 _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*、)")
+_BODY_MARK = re.compile(r"^\s*[=＝\-]{3,}\s*正文\s*[=＝\-]{3,}\s*$")
+_META_LINE = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>.*?)\s*$")
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+MAX_META_LINES = 30
 
 
 def parse(data: bytes, path: str) -> Document:
     text, encoding = decode_text(data, path)
     doc = Document(source_path=path, source_format="text", properties={"encoding": encoding})
     lines = text.splitlines()
+    skip = _crawler_header(lines, doc)
     builder = _TableBuilder(doc)
-    seen_text = False
+    seen_text = bool(doc.blocks)
     prev_kind = "blank"  # blank | cell | row | text
     for number, line in enumerate(lines, start=1):
+        if number <= skip:
+            continue
         stripped = line.strip()
         if line.startswith("\t"):
             builder.cell_line(line[1:], number)
@@ -50,7 +63,31 @@ def parse(data: bytes, path: str) -> Document:
         seen_text = True
         prev_kind = "text"
     builder.end_table()
+    flattened.recover(doc, columns=True)
     return doc
+
+
+def _crawler_header(lines: list[str], doc: Document) -> int:
+    """The crawler's metadata lines before a ``==== 正文 ====`` mark: the title becomes
+    the document's title, the publication date a property; the number of lines to skip."""
+    end = next((i for i, line in enumerate(lines[:MAX_META_LINES]) if _BODY_MARK.match(line)), None)
+    if end is None:
+        return 0
+    for number, line in enumerate(lines[:end], start=1):
+        m = _META_LINE.match(line)
+        if not m or not m.group("value"):
+            continue
+        key, value = m.group("key").strip(), m.group("value")
+        if key in ("标题", "题名", "名称") and not doc.blocks:
+            column = line.index(value) + 1
+            doc.blocks.append(Heading(value, 0, Location(line=number, column=column)))
+        elif key in ("发布时间", "发布日期", "成文日期", "日期", "时间") and "published" not in doc.properties:
+            d = _DATE.search(value)
+            if d:
+                doc.properties["published"] = f"{d.group('y')}-{int(d.group('m')):02d}-{int(d.group('d')):02d}"
+        elif key in ("原文链接", "链接", "网址", "来源链接") and value.startswith(("http://", "https://")):
+            doc.properties["source_url"] = value
+    return end + 1
 
 
 class _TableBuilder:

@@ -52,14 +52,16 @@ def decode_text(data: bytes, path: str = "") -> tuple[str, str]:
 class Decoded:
     """A page's text and how its encoding was found."""
 
-    __slots__ = ("text", "encoding", "source", "declared", "lied")
+    __slots__ = ("text", "encoding", "source", "declared", "lied", "declared_by")
 
-    def __init__(self, text: str, encoding: str, source: str, declared: str | None = None, lied: bool = False):
+    def __init__(self, text: str, encoding: str, source: str, declared: str | None = None, lied: bool = False,
+                 declared_by: str | None = None):
         self.text = text
         self.encoding = encoding  # the codec used (GB2312/GBK are read as their superset GB18030)
         self.source = source  # bom | http | meta | detected
-        self.declared = declared  # what the page or server said, if anything
+        self.declared = declared  # what the server or the page said, if anything
         self.lied = lied  # a declaration the bytes contradict (the bytes won)
+        self.declared_by = declared_by  # http | meta
 
 
 def canonical_encoding(name: str | None) -> str | None:
@@ -100,17 +102,18 @@ def decode_html(data: bytes, path: str = "", http_charset: str | None = None) ->
         raise InputError(f"{path}: 这是二进制文件，不是网页", f"{path}: binary data, not a web page")
     meta = declared_charset(data[:PRESCAN_BYTES])
     declared, source = (http_charset, "http") if canonical_encoding(http_charset) else (meta, "meta")
+    by = source if declared else None
     wanted = canonical_encoding(declared)
     try:
         text = data.decode("utf-8")
         if wanted in (None, "utf-8") or data.isascii():
-            return Decoded(text, "utf-8", source if wanted == "utf-8" else "detected", declared)
-        return Decoded(text, "utf-8", "detected", declared, lied=True)
+            return Decoded(text, "utf-8", source if wanted == "utf-8" else "detected", declared, declared_by=by)
+        return Decoded(text, "utf-8", "detected", declared, lied=True, declared_by=by)
     except UnicodeDecodeError:
         pass
     if wanted == "gb18030":
         try:
-            return Decoded(data.decode("gb18030"), "gb18030", source, declared)
+            return Decoded(data.decode("gb18030"), "gb18030", source, declared, declared_by=by)
         except UnicodeDecodeError:
             pass
     from charset_normalizer import from_bytes
@@ -119,13 +122,13 @@ def decode_html(data: bytes, path: str = "", http_charset: str | None = None) ->
     found = canonical_encoding(best.encoding) if best is not None else None
     if found is None and wanted:
         try:
-            return Decoded(data.decode(wanted), wanted, source, declared)
+            return Decoded(data.decode(wanted), wanted, source, declared, declared_by=by)
         except (UnicodeDecodeError, LookupError):
             pass
     if found is None:
         raise InputError(f"{path}: 无法识别网页的文字编码", f"{path}: cannot detect the page's text encoding")
     if found != wanted and source == "http" and found == canonical_encoding(meta):
         # the server's header lied; the page's own declaration was right
-        return Decoded(data.decode(found, errors="replace"), found, "meta", declared, lied=True)
+        return Decoded(data.decode(found, errors="replace"), found, "meta", declared, lied=True, declared_by=by)
     return Decoded(data.decode(found, errors="replace"), found, source if found == wanted else "detected",
-                   declared, lied=bool(wanted) and found != wanted)
+                   declared, lied=bool(wanted) and found != wanted, declared_by=by)

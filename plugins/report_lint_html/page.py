@@ -1,0 +1,140 @@
+"""A web page's bytes → the report's Document.
+
+The bytes are decoded here, by ``report_lint.decoding`` (BOM, HTTP header, ``<meta>``,
+detector; a declaration is believed only when the bytes agree), and handed to lxml as
+UTF-8 with that encoding forced, so lxml never guesses. lxml (libxml2) is used for its
+speed and because it reports each element's source line. Limits keep hostile input
+cheap: the size is checked before anything is parsed, libxml2's depth limit (256) is
+turned into a clear error rather than a silently truncated page, and so is a page of
+more elements than any report has.
+"""
+
+from __future__ import annotations
+
+from report_lint import flattened
+from report_lint.decoding import charset_from_content_type, decode_html
+from report_lint.document import Document, ParseProblem
+from report_lint.errors import InputError
+from report_lint.location import Location
+
+MAX_BYTES = 32 * 1024 * 1024  # a report page is rarely above 2 MB; Word exports with images reach a few MB
+MAX_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE
+MAX_ELEMENTS = 100_000  # a report page has a few thousand (Word's markup included)
+
+
+def parse(data: bytes, path: str) -> Document:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"网页过大（{len(data)} 字节，上限 {MAX_BYTES} 字节）",
+                         f"the page is too large ({len(data)} bytes, limit {MAX_BYTES} bytes)")
+    if not data.strip():
+        raise InputError("网页是空的", "the page is empty")
+    http_charset = None
+    if "://" in path:  # fetched in this run: the server's header may name the charset
+        from .fetch import content_type
+
+        http_charset = charset_from_content_type(content_type(path))
+    decoded = decode_html(data, path, http_charset)
+    root = _tree(decoded.text)
+    doc = Document(source_path=path, source_format="html",
+                   properties={"encoding": decoded.encoding, "encoding_source": decoded.source})
+    if decoded.declared:
+        doc.properties["declared_encoding"] = decoded.declared
+    if decoded.lied:
+        who_zh, who_en = ("服务器", "the server") if decoded.declared_by == "http" else ("网页", "the page")
+        doc.problems.append(ParseProblem(
+            f"{who_zh}声明的编码是“{decoded.declared}”，但内容实际是 {decoded.encoding}，已按 {decoded.encoding} 读取",
+            f"{who_en} declares the encoding '{decoded.declared}' but the bytes are {decoded.encoding}; "
+            f"read as {decoded.encoding}", Location(path="head"), severity="info"))
+    from .article import read_page
+    from .flow import build_blocks
+
+    _unwrap_inline(root)
+    page = read_page(root)
+    if page.published:
+        doc.properties["published"] = page.published
+    if page.title_text:
+        doc.properties["title"] = page.title_text
+    build_blocks(doc, page)
+    if not any(getattr(b, "text", None) or getattr(b, "rows", None) for b in doc.blocks):
+        raise InputError("网页中没有找到正文（可能需要 JavaScript 才能显示内容）",
+                         "no body text found in the page (its content may need JavaScript to show)")
+    flattened.recover(doc, columns=False)
+    return doc
+
+
+def _tree(text: str):
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+                              default_doctype=False)
+    try:
+        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"无法解析网页：{exc}", f"cannot parse the page: {exc}")
+    for error in parser.error_log:
+        if "depth" in error.message.lower() or error.type_name == "ERR_RESOURCE_LIMIT":
+            raise InputError(f"网页元素嵌套超过 {MAX_DEPTH} 层（第 {error.line} 行），无法可靠读取",
+                             f"the page nests elements more than {MAX_DEPTH} levels deep (line {error.line}); "
+                             f"it cannot be read reliably")
+    if root is None:
+        raise InputError("网页是空的", "the page is empty")
+    count = sum(1 for _ in root.iter())
+    if count > MAX_ELEMENTS:
+        raise InputError(f"网页元素过多（{count} 个，上限 {MAX_ELEMENTS} 个），不像一份年度报告",
+                         f"the page has too many elements ({count}, limit {MAX_ELEMENTS}) to be a report")
+    return root
+
+
+# Word's and CMS editors' inline wrappers carry styles, not structure: a Word page is
+# mostly <span> and <o:p>. Hidden ones go, bold ones become <b>, the rest are unwrapped
+# (in C, by lxml), so the passes that follow visit a third of the elements. A wrapper
+# of blocks (<font><p>…</p></font> on old sites) stays, so no block's path changes.
+_INLINE = ("span", "font", "o:p")
+_BLOCKS = " or ".join(f"self::{t}" for t in ("p", "div", "table", "ul", "ol", "li", "dl", "h1", "h2", "h3", "h4", "h5",
+                                              "h6", "section", "article", "blockquote", "pre", "center"))
+_XPATHS: dict = {}
+
+
+def _xpath(name: str, expression: str):
+    compiled = _XPATHS.get(name)
+    if compiled is None:
+        from lxml import etree
+
+        compiled = _XPATHS[name] = etree.XPath(expression)
+    return compiled
+
+
+def _unwrap_inline(root) -> None:
+    import re
+
+    from lxml import etree
+
+    hidden = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
+    bold = re.compile(r"(?i)font-weight\s*:\s*(?:bold|[6-9]00)")
+    candidates = " or ".join(f"contains(@style,'{w}')" for w in ("none", "hidden", "mso-hide", "bold", "weight"))
+    for el in _xpath("styled", f"//span[@hidden or {candidates}]|//font[@hidden or {candidates}]")(root):
+        style = el.get("style") or ""
+        if el.get("hidden") is not None or hidden.search(style):
+            _remove(el)
+        elif bold.search(style):
+            el.tag = "b"
+    wrappers = [(el, el.tag) for el in _xpath("wrappers", f"//*[self::span or self::font][*[{_BLOCKS}]]")(root)]
+    for el, _ in wrappers:
+        el.tag = "report-lint-wrapper"
+    etree.strip_tags(root, *_INLINE)
+    for el, tag in wrappers:
+        el.tag = tag
+
+
+def _remove(el) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
