@@ -70,8 +70,9 @@ class TextBlock:
                     start, line = off, ln
             return Location(line=line, column=offset - start + 1, page=loc.page, paragraph=loc.paragraph, path=loc.path)
         if (loc.line is not None or loc.paragraph is not None) and not loc.end_line:
-            return Location(line=loc.line, column=offset + 1, page=loc.page, paragraph=loc.paragraph, path=loc.path,
-                            table=loc.table, row=loc.row, col=loc.col)
+            # a block that starts inside a line (a run-in heading split out) counts from its own column
+            return Location(line=loc.line, column=(loc.column or 1) + offset, page=loc.page, paragraph=loc.paragraph,
+                            path=loc.path, table=loc.table, row=loc.row, col=loc.col)
         return loc
 
     def to_dict(self) -> dict[str, Any]:
