@@ -8,45 +8,65 @@ top-left position, so consumers never have to resolve spans themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Union
 
 from .location import Location
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Cell:
-    text: str
-    location: Location = field(default_factory=Location)
-    rowspan: int = 1
-    colspan: int = 1
-    span_origin: tuple[int, int] | None = None  # set on the copies a merge creates
+class _Slots:
+    """Plain slotted classes rather than dataclasses: these are defined on every run,
+    and a dataclass costs about half a millisecond to create (benchmarks/startup.py)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({shown})"
+
+
+class Cell(_Slots):
+    __slots__ = ("text", "location", "rowspan", "colspan", "span_origin")
+
+    def __init__(self, text: str, location: Location | None = None, rowspan: int = 1, colspan: int = 1,
+                 span_origin: tuple[int, int] | None = None):
+        self.text = text
+        self.location = location if location is not None else Location()
+        self.rowspan = rowspan
+        self.colspan = colspan
+        self.span_origin = span_origin  # set on the copies a merge creates
 
     @property
     def is_span_copy(self) -> bool:
         return self.span_origin is not None
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Heading:
-    text: str
-    level: int = 1
-    location: Location = field(default_factory=Location)
+class Heading(_Slots):
+    __slots__ = ("text", "level", "location")
+
+    def __init__(self, text: str, level: int = 1, location: Location | None = None):
+        self.text = text
+        self.level = level
+        self.location = location if location is not None else Location()
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Paragraph:
-    text: str
-    location: Location = field(default_factory=Location)
-    # (offset in text, source line) for paragraphs joined from several lines
-    line_offsets: list[tuple[int, int]] | None = None
+class Paragraph(_Slots):
+    __slots__ = ("text", "location", "line_offsets")
+
+    def __init__(self, text: str, location: Location | None = None,
+                 line_offsets: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.location = location if location is not None else Location()
+        # (offset in text, source line) for paragraphs joined from several lines
+        self.line_offsets = line_offsets
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Table:
-    rows: list[list[Cell]]
-    location: Location = field(default_factory=Location)
-    index: int = 0  # 1-based position among the document's tables
+class Table(_Slots):
+    __slots__ = ("rows", "location", "index")
+
+    def __init__(self, rows: list[list[Cell]], location: Location | None = None, index: int = 0):
+        self.rows = rows
+        self.location = location if location is not None else Location()
+        self.index = index  # 1-based position among the document's tables
 
     @property
     def n_rows(self) -> int:
@@ -62,36 +82,44 @@ class Table:
 Block = Union[Heading, Paragraph, Table]
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class ParseProblem:
+class ParseProblem(_Slots):
     """Something the parser could not read; becomes a ``parse`` finding."""
 
-    message_zh: str
-    message_en: str
-    location: Location = field(default_factory=Location)
-    severity: str = "warning"
+    __slots__ = ("message_zh", "message_en", "location", "severity")
+
+    def __init__(self, message_zh: str, message_en: str, location: Location | None = None, severity: str = "warning"):
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.location = location if location is not None else Location()
+        self.severity = severity
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Mark:
+class Mark(_Slots):
     """Something the source carries besides its text that a reader should know of:
     a tracked change (``revision.insertion``, ``revision.deletion``), a comment
     (``comment``). Becomes a Report fact of the same kind, for rules to report."""
 
-    kind: str
-    text: str
-    location: Location = field(default_factory=Location)
-    author: str | None = None
+    __slots__ = ("kind", "text", "location", "author")
+
+    def __init__(self, kind: str, text: str, location: Location | None = None, author: str | None = None):
+        self.kind = kind
+        self.text = text
+        self.location = location if location is not None else Location()
+        self.author = author
 
 
-@dataclass(eq=False)  # compared by content nowhere; cheaper to define
-class Document:
-    blocks: list[Block] = field(default_factory=list)
-    source_path: str = ""
-    source_format: str = ""
-    properties: dict[str, str] = field(default_factory=dict)  # title, created, modified, …
-    problems: list[ParseProblem] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
+class Document(_Slots):
+    __slots__ = ("blocks", "source_path", "source_format", "properties", "problems", "marks")
+
+    def __init__(self, blocks: list[Block] | None = None, source_path: str = "", source_format: str = "",
+                 properties: dict[str, str] | None = None, problems: list[ParseProblem] | None = None,
+                 marks: list[Mark] | None = None):
+        self.blocks = blocks if blocks is not None else []
+        self.source_path = source_path
+        self.source_format = source_format
+        self.properties = properties if properties is not None else {}  # title, created, modified, …
+        self.problems = problems if problems is not None else []
+        self.marks = marks if marks is not None else []
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
