@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-from report_lint import flattened
 from report_lint.decoding import decode_text
-from report_lint.document import Cell, Document, Heading, Table
+from report_lint.document import Cell, Document, Heading, Paragraph, Table
 from report_lint.location import Location
 
 from .blocks import classify_line
 
+# Signs of crawler text: digits run on from a label (cells run together), or a section
+# heading run on after a sentence. Anything else needs no recovery.
+_RUN_TOGETHER = re.compile(r"[^\x00-\x7f][0-9]{6,}|[。；][ \t]*[一二三四五六]、")
 _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*、)")
 _BODY_MARK = re.compile(r"^\s*[=＝\-]{3,}\s*正文\s*[=＝\-]{3,}\s*$")
 _META_LINE = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>.*?)\s*$")
@@ -63,7 +65,10 @@ def parse(data: bytes, path: str) -> Document:
         seen_text = True
         prev_kind = "text"
     builder.end_table()
-    flattened.recover(doc, columns=True)
+    if any(isinstance(b, Paragraph) and _RUN_TOGETHER.search(b.text) for b in doc.blocks):
+        from report_lint import flattened  # only crawler text needs it (and its regexes cost start-up)
+
+        flattened.recover(doc, columns=True)
     return doc
 
 

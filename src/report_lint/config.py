@@ -13,7 +13,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import UsageError
@@ -23,12 +22,15 @@ KEYS = {"ruleset", "select", "ignore", "fail-on", "lang", "exclude", "per-file",
 MAX_EXTEND_DEPTH = 20
 
 
-@dataclass
 class Config:
-    files: list[str] = field(default_factory=list)  # the files in effect, nearest first
-    settings: dict[str, Any] = field(default_factory=dict)
-    origins: dict[str, str] = field(default_factory=dict)  # setting -> file:line
-    base_dirs: dict[str, str] = field(default_factory=dict)  # setting -> directory its paths are relative to
+    """The settings of a config file and its extend chain (a plain class: dataclasses
+    cost start-up time)."""
+
+    def __init__(self):
+        self.files: list[str] = []  # the files in effect, nearest first
+        self.settings: dict[str, Any] = {}
+        self.origins: dict[str, str] = {}  # setting -> file:line
+        self.base_dirs: dict[str, str] = {}  # setting -> directory its paths are relative to
 
     def ruleset_ref(self) -> str | None:
         return _resolve_ref(self.settings.get("ruleset"), self.base_dirs.get("ruleset"))

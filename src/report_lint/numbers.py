@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 # Characters that carry no content but survive conversions from Word/PDF/HTML.
@@ -21,11 +20,25 @@ _UNIT_SUFFIX = re.compile(r"(件|条|项|个|次|宗|万元|份)$")
 _ANNOTATED = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[（(\[【].*[)）\]】]$")
 
 
-@dataclass(frozen=True)
 class CellValue:
-    value: Decimal | None
-    status: str  # number | annotated | blank | dash | text
-    raw: str
+    """A cell read as a number, or why not. Treated as immutable (parse_cell caches it);
+    a plain slotted class because a frozen dataclass costs start-up time."""
+
+    __slots__ = ("value", "status", "raw")
+
+    def __init__(self, value: Decimal | None, status: str, raw: str):
+        self.value = value
+        self.status = status  # number | annotated | blank | dash | text
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"CellValue(value={self.value!r}, status={self.status!r}, raw={self.raw!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, CellValue) and (self.value, self.status, self.raw) == (other.value, other.status, other.raw)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.status, self.raw))
 
     @property
     def decimals(self) -> int:

@@ -9,20 +9,20 @@ report itself: a report on the 2019 trial format for 2019 or 2020 gets
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
 from .config import Config, discover, load_config
 from .errors import RulesetError, UsageError
 
 
-@dataclass
 class FileSettings:
-    ruleset: object
-    select: set[str] | None = None
-    ignore: set[str] | None = None
-    suppressions: bool = True
-    config: Config | None = None
-    origins: dict[str, str] = field(default_factory=dict)
+    """What applies to one file (a plain class: dataclasses cost start-up time)."""
+
+    __slots__ = ("ruleset", "select", "ignore", "suppressions", "config", "origins")
+
+    def __init__(self, ruleset, select: set[str] | None = None, ignore: set[str] | None = None,
+                 suppressions: bool = True, config: Config | None = None, origins: dict[str, str] | None = None):
+        self.ruleset, self.select, self.ignore = ruleset, select, ignore
+        self.suppressions, self.config, self.origins = suppressions, config, origins or {}
 
 
 class Resolver:

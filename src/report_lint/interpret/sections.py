@@ -8,7 +8,6 @@ that was found, instead of reporting it missing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..document import Heading, Paragraph
 from ..numbers import chinese_to_int
@@ -23,11 +22,11 @@ _CAPTION = re.compile(r"^\s*(?:附)?表\s*[一二三四五六七八九十\d]")  
 MAX_HEADING_CHARS = 60
 
 
-@dataclass
 class Candidate:
-    block_index: int
-    section: Section
-    score: float
+    __slots__ = ("block_index", "section", "score")
+
+    def __init__(self, block_index: int, section: Section, score: float):
+        self.block_index, self.section, self.score = block_index, section, score
 
 
 def parse_numbering(text: str) -> tuple[str | None, int | None, str | None, str]:
