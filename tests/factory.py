@@ -1050,3 +1050,16 @@ __all__ = [
     "with_title",
     "without_section",
 ]
+
+
+#: One planted fault per finding category, shared by the format tests (text, Markdown,
+#: HTML, docx): each returns a copy of the report with that fault.
+PLANTED_FAULTS = {
+    "arithmetic": lambda r: with_cell(r, "review_litigation.review.pending",
+                                      get_cell(r.tables, "review_litigation.review.pending") + 2),
+    "structure": lambda r: without_section(r, 6),
+    "contact": lambda r: with_contact(r, "联系电话：0571-123，邮编：3100"),
+    "year": lambda r: with_period(r, f"本报告所列数据的统计期限自{r.year - 1}年1月1日起至{r.year - 1}年12月31日止。"),
+    "consistency": lambda r: with_paragraph_appended(r, 1, "本年度共收到政府信息公开申请9999件。"),
+    "text": lambda r: with_paragraph_appended(r, 5, "我们将进一步加强对信息公开的的监督。"),
+}

@@ -17,19 +17,7 @@ def test_clean_reports_have_no_error_and_no_warning(seed, render, suffix, lint_t
         (f.rule, f.message_en) for f in result.findings]
 
 
-def _year(r):
-    return r.year
-
-
-PLANTS = {
-    "arithmetic": lambda r: F.with_cell(r, "review_litigation.review.pending",
-                                        F.get_cell(r.tables, "review_litigation.review.pending") + 2),
-    "structure": lambda r: F.without_section(r, 6),
-    "contact": lambda r: F.with_contact(r, "联系电话：0571-123，邮编：3100"),
-    "year": lambda r: F.with_period(r, f"本报告所列数据的统计期限自{r.year - 1}年1月1日起至{r.year - 1}年12月31日止。"),
-    "consistency": lambda r: F.with_paragraph_appended(r, 1, "本年度共收到政府信息公开申请9999件。"),
-    "text": lambda r: F.with_paragraph_appended(r, 5, "我们将进一步加强对信息公开的的监督。"),
-}
+PLANTS = F.PLANTED_FAULTS
 
 
 @pytest.mark.parametrize("render,suffix", FORMATS)

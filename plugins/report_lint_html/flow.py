@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from report_lint.document import Document, Heading, Paragraph, ParseProblem
+from report_lint.headings import MAX_HEADING_CHARS, numbered_level
 from report_lint.location import Location
 
 from .article import BLOCK_TAGS, Page
@@ -21,16 +22,8 @@ from .grid import build_table, is_data_table
 from .text import clean
 
 _HEADING_LEVELS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
-_NUMBERED = (
-    (re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
-    (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), 1),
-    (re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]"), 2),
-    (re.compile(r"^\d{1,2}\s*、"), 1),
-    (re.compile(r"^\d{1,2}\s*[.．](?!\d)"), 3),
-)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ID = re.compile(r"^[A-Za-z][\w-]*$")
-MAX_HEADING_CHARS = 50
 _OPEN_END = ("。", "；", ";", "，", ",", "：", ":")
 
 
@@ -130,10 +123,10 @@ class _Flow:
             self.doc.blocks.append(Heading(text, _HEADING_LEVELS[tag], where))
             return
         if len(text) <= MAX_HEADING_CHARS and not text.endswith(_OPEN_END):
-            for pattern, level in _NUMBERED:
-                if pattern.match(text):
-                    self.doc.blocks.append(Heading(text, level, where))
-                    return
+            level = numbered_level(text)
+            if level is not None:
+                self.doc.blocks.append(Heading(text, level, where))
+                return
             if bold:
                 self.doc.blocks.append(Heading(text, 2, where))
                 return

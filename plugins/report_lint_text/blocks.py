@@ -7,19 +7,9 @@ interpreter's business, not the parser's.
 
 from __future__ import annotations
 
-import re
-
 from report_lint.document import Heading, Paragraph
+from report_lint.headings import MAX_HEADING_CHARS, numbered_level
 from report_lint.location import Location
-
-_LEVEL_PATTERNS = (
-    (re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]"), 1),
-    (re.compile(r"^第[一二三四五六七八九十]{1,3}部分"), 1),
-    (re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]"), 2),
-    (re.compile(r"^\d{1,2}\s*[、]"), 1),
-    (re.compile(r"^\d{1,2}\s*[.．](?!\d)"), 3),
-)
-MAX_HEADING_CHARS = 50
 
 
 def classify_line(text: str, location: Location, first: bool = False):
@@ -27,7 +17,7 @@ def classify_line(text: str, location: Location, first: bool = False):
     if first and len(text) <= 80 and not text.endswith(("。", "；", ";")):
         return Heading(text, 0, location)
     if len(text) <= MAX_HEADING_CHARS and not text.endswith(("。", "；", ";", "，", ",", "：", ":")):
-        for pattern, level in _LEVEL_PATTERNS:
-            if pattern.match(text):
-                return Heading(text, level, location)
+        level = numbered_level(text)
+        if level is not None:
+            return Heading(text, level, location)
     return Paragraph(text, location)
