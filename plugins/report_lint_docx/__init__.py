@@ -12,9 +12,9 @@ from report_lint.specs import ParserSpec
 
 
 def _parse_docx(data: bytes, path: str):
-    import importlib.util
-
-    if importlib.util.find_spec("lxml") is None:
+    try:
+        import lxml.etree  # noqa: F401 - the optional dependency of this parser
+    except ImportError:
         from report_lint.errors import InputError
 
         raise InputError("读取 .docx 需要 lxml：请运行 pip install 'report-lint[docx]'",

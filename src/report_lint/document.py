@@ -152,5 +152,9 @@ def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
     height = max((r for r, _ in grid), default=-1) + 1
     out: list[list[Cell]] = []
     for r in range(height):
-        out.append([grid.get((r, c), Cell("", Location())) for c in range(width)])
+        row = []
+        for c in range(width):
+            cell = grid.get((r, c))
+            row.append(cell if cell is not None else Cell("", Location()))  # a hole in a ragged table
+        out.append(row)
     return out

@@ -12,7 +12,7 @@ from ..report import Fact, Report, TextBlock
 from . import facts
 from .sections import find_sections
 from .tables import TableReader, classify_table
-from .template import load_template, norm_label
+from .template import compact, load_template
 
 
 def interpret(doc: Document, template_version: str | None = None) -> Report:
@@ -81,9 +81,9 @@ def _assign_sections(blocks: list, heading_blocks: dict[int, int]) -> list[int |
 
 def _detect_version(doc: Document, template: dict) -> tuple[str, list[str]]:
     """The template version whose distinctive labels the tables use (2021 by default)."""
-    text = norm_label("".join(b.all_text() for b in doc.blocks if isinstance(b, Table)))
+    text = compact("".join(b.all_text() for b in doc.blocks if isinstance(b, Table)))
     for version, markers in (template.get("other_version_markers") or {}).items():
-        found = [m for m in markers if norm_label(m) in text]
+        found = [m for m in markers if compact(m) in text]
         if found:
             return str(version), found
     return str(template["version"]), []

@@ -15,14 +15,14 @@ from ..document import Cell, Table
 from ..location import Location
 from ..numbers import CellValue, parse_cell
 from ..report import Provenance
-from .template import norm_label
+from .template import compact, norm_label
 
 
 def classify_table(table: Table, section: int | None, template: dict) -> str | None:
-    text = norm_label(table.all_text())
+    text = compact(table.all_text())
     best, best_score = None, 0
     for name, spec in template["tables"].items():
-        score = sum(1 for term in spec["signature"] if norm_label(term) in text)
+        score = sum(1 for term in spec["signature"] if compact(term) in text)
         if spec.get("section") == section:
             score += 1
         if score > best_score:

@@ -20,6 +20,15 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20})
 
 
+_SPACES = {ord(ch): None for ch in " \t\r\n\u3000\u00a0\u200b\ufeff"}
+
+
+def compact(text: str) -> str:
+    """Width-folded and without whitespace: enough to find label words in a whole table
+    cheaply (norm_label's full normalization is for comparing one label)."""
+    return text.translate(_FOLD).translate(_SPACES)
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII to half-width, one character for one, so offsets stay valid."""
     return text.translate(_FOLD)
