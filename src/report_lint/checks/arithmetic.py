@@ -36,33 +36,43 @@ def _tolerance(setting, operands: list[expr.Operand], report) -> Decimal:
 def run_identity(rule, report):
     p = rule.params
     lhs, rhs = expr.parse(p["lhs"]), expr.parse(p["rhs"])
+    locate_path = expr.parse(p["locate"]) if p.get("locate") else None
     op = p.get("op", "==")
     for bindings in expand_foreach(p.get("foreach"), rule.lists):
         left = expr.evaluate(lhs, report.value, dict(bindings), rule.lists)
         right = expr.evaluate(rhs, report.value, dict(bindings), rule.lists)
-        locate = expr.substitute(expr.parse(p["locate"]), bindings) if p.get("locate") else \
-            (left.operands[0].key if left.operands else None)
-        location = report.location_of(locate) if locate else None
-        values = {name: label(rule, value) for name, value in bindings.items()}
-        values.update({f"{name}_key": value for name, value in bindings.items()})
         missing = left.missing + right.missing
         if missing:
             if all(report.cell_status(m.key) == "missing" for m in missing) and p.get("skip_missing", True):
                 continue  # absent rows are the structure rule's business, reported once there
+            locate = _locate(locate_path, bindings, left)
             unreadable = [(m.key, (report.provenance.get(m.key).raw if report.provenance.get(m.key) else None))
                           for m in missing]
             names = [label(rule, v) for v in bindings.values()]
-            finding = rule.cannot_assess(unreadable, location, key=locate, what={
+            finding = rule.cannot_assess(unreadable, report.location_of(locate) if locate else None, key=locate, what={
                 "zh": "、".join(n["zh"] for n in names), "en": ", ".join(n["en"] for n in names)})
             finding.cells = [m.key for m in missing]
             yield finding
             continue
         tol = _tolerance(p.get("tolerance"), left.operands + right.operands, report)
-        if not _OPS[op](left.value, right.value, tol):
-            values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value)
-            finding = rule.finding(values, location, key=locate, expected=right.value, found=left.value)
-            finding.cells = list(dict.fromkeys(o.key for o in left.operands + right.operands))
-            yield finding
+        if _OPS[op](left.value, right.value, tol):
+            continue
+        # only a failing binding pays for its labels and location
+        locate = _locate(locate_path, bindings, left)
+        values = {name: label(rule, value) for name, value in bindings.items()}
+        values.update({f"{name}_key": value for name, value in bindings.items()})
+        values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value)
+        finding = rule.finding(values, report.location_of(locate) if locate else None, key=locate,
+                               expected=right.value, found=left.value)
+        finding.cells = list(dict.fromkeys(o.key for o in left.operands + right.operands))
+        yield finding
+
+
+def _locate(locate_path, bindings: dict, left) -> str | None:
+    """The key a finding points at: the rule's ``locate``, else the first left operand."""
+    if locate_path is not None:
+        return expr.substitute(locate_path, bindings)
+    return left.operands[0].key if left.operands else None
 
 
 def run_number_form(rule, report):

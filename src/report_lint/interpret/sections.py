@@ -7,6 +7,7 @@ that was found, instead of reporting it missing.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..document import Heading, Paragraph
@@ -45,18 +46,23 @@ def parse_numbering(text: str) -> tuple[str | None, int | None, str | None, str]
     return None, None, "none", folded
 
 
+@functools.lru_cache(maxsize=64)
+def _forms(title: str, variants: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A section's canonical title and variants, normalized once."""
+    return norm_title(title), tuple(norm_title(v) for v in variants)
+
+
 def _match(title: str, spec: dict) -> tuple[str, float] | None:
     norm = norm_title(title).rstrip("。")
-    canonical = norm_title(spec["title"])
+    canonical, variants = _forms(spec["title"], tuple(spec.get("variants", ())))
     if norm == canonical:
         return "exact", 1.0
-    variants = [norm_title(v) for v in spec.get("variants", [])]
     if norm in variants:
         return "variant", 0.95
-    for v in [canonical] + variants:
+    for v in (canonical, *variants):
         if len(v) >= 4 and v in norm and len(norm) - len(v) <= 8:
             return "variant", 0.9
-    for v in [canonical] + variants:
+    for v in (canonical, *variants):
         allowed = 1 if len(v) < 12 else 2
         if len(v) >= 4 and abs(len(v) - len(norm)) <= allowed and levenshtein(norm, v, allowed) <= allowed:
             return "fuzzy", 0.8
