@@ -96,10 +96,13 @@ def main(ctx: click.Context) -> None:
     """检查政府信息公开工作年度报告 / Lint government information-disclosure annual reports.
 
     \b
-    report-lint FILE...              检查报告 / lint reports (.txt .md .json …)
+    report-lint PATH...              检查报告、文件夹或网址 / lint reports, folders, URLs
+                                     (.docx .html .txt .md .json …)
     report-lint parse FILE           输出规范报告 JSON / print the canonical report
     report-lint rules                列出规则 / list the rules
     report-lint explain RULE         解释规则 / explain a rule
+    report-lint show-config [FILE]   有效配置及其来源 / effective settings and their origin
+    report-lint init                 写入配置文件模板 / write a starter config file
     report-lint plugins              已加载的插件 / loaded plugins
     report-lint schema NAME          JSON Schema (report|findings|ruleset)
     """
