@@ -591,36 +591,33 @@ class BodyReader:
                     self._cell_parts(branch, parts)
 
 
-def _rows(tbl, w):
-    """The w:tr of a table, through content controls and custom XML around rows."""
-    for child in tbl:
-        tag = child.tag
-        if tag == w.tr:
+def _children(parent, tag, w):
+    """The ``tag`` children of ``parent``, through content controls and custom XML
+    wrapped around them (rows in a table, cells in a row)."""
+    for child in parent:
+        child_tag = child.tag
+        if child_tag == tag:
             yield child
-        elif tag == w.sdt:
+        elif child_tag == w.sdt:
             content = child.find(w.sdtContent)
             if content is not None:
-                yield from _rows(content, w)
-        elif tag == w.customXml:
-            yield from _rows(child, w)
+                yield from _children(content, tag, w)
+        elif child_tag == w.customXml:
+            yield from _children(child, tag, w)
+
+
+def _rows(tbl, w):
+    """The w:tr of a table."""
+    return _children(tbl, w.tr, w)
 
 
 def _cells(tr, w, wrapped: bool = False):
-    """The w:tc of a row, through content controls and custom XML around cells."""
+    """The w:tc of a row (``wrapped``: ``tr`` may be a content control around the row)."""
     if wrapped and tr.tag == w.sdt:
         tr = tr.find(w.sdtContent)
         if tr is None:
-            return
-    for child in tr:
-        tag = child.tag
-        if tag == w.tc:
-            yield child
-        elif tag == w.sdt:
-            content = child.find(w.sdtContent)
-            if content is not None:
-                yield from _cells(content, w)
-        elif tag == w.customXml:
-            yield from _cells(child, w)
+            return iter(())
+    return _children(tr, w.tc, w)
 
 
 def _branch(alternate, w):

@@ -35,10 +35,6 @@ def content_type(url: str) -> str | None:
     return _CONTENT_TYPES.get(url)
 
 
-def is_url(path: str) -> bool:
-    return "://" in path
-
-
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2

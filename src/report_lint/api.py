@@ -7,24 +7,13 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any, Iterable
-
-from .errors import UsageError
 
 
 def _ruleset(registry, ruleset):
-    from .ruleset import Ruleset, load_ruleset
+    from .ruleset import Ruleset, resolve
 
-    if isinstance(ruleset, Ruleset):
-        return ruleset
-    name = ruleset or "national-2021"
-    spec = registry.rulesets.get(name)
-    if spec is not None:
-        return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name)
-    if os.path.isfile(name):
-        return load_ruleset(name, registry)
-    raise UsageError(f"未知的规则集“{name}”", f"unknown ruleset '{name}'")
+    return ruleset if isinstance(ruleset, Ruleset) else resolve(registry, ruleset)
 
 
 def lint_paths(paths: Iterable[str] | str, *, ruleset=None, select: Iterable[str] | None = None,

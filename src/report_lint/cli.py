@@ -45,22 +45,13 @@ def _registry():
 
 
 def _load_ruleset(registry, name_or_path: str | None, lang: str, locate: bool = False):
-    from .errors import RulesetError
-    from .messages import msg
-    from .ruleset import load_ruleset
+    from .errors import ReportLintError
+    from .ruleset import resolve
 
-    name = name_or_path or "national-2021"
     try:
-        spec = registry.rulesets.get(name)
-        if spec is not None:
-            return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name, locate=locate)
-        if os.path.isfile(name):
-            return load_ruleset(name, registry, trusted=False)
-    except RulesetError as exc:
+        return resolve(registry, name_or_path, locate=locate)
+    except ReportLintError as exc:
         _fail(exc.zh, exc.en, lang)
-    known = ", ".join(sorted(registry.rulesets)) or "-"
-    _fail(msg("unknown_ruleset", "zh", name=name, known=known), msg("unknown_ruleset", "en", name=name, known=known),
-          lang)
 
 
 def _resolver(registry, ruleset_name, select, ignore, config_path, isolated, lang):
@@ -361,7 +352,6 @@ def show_config(path, ruleset_name, config_path, isolated, lang):
     the report's template (national-2021, or national-2019 for 2019/2020 reports on the
     trial format).
     """
-    from .ruleset import load_ruleset
 
     lang = _lang(lang)
     registry = _registry()
@@ -388,10 +378,7 @@ def show_config(path, ruleset_name, config_path, isolated, lang):
     if config:
         for key, value in config.settings.items():
             click.echo(f"  {key}: {value!r}  [{config.origins.get(key, '')}]")
-    spec = registry.rulesets.get(ref or "national-2021")
-    path_or_spec = spec.path if spec else ref
-    ruleset = load_ruleset(path_or_spec, registry, trusted=bool(spec and spec.trusted), locate=True,
-                           name=spec.name if spec else None)
+    ruleset = _load_ruleset(registry, ref, lang, locate=True)
     origin = where or ("按模板版本自动选择（2019 年试行格式的 2019、2020 年度报告用 national-2019）" if zh else
                        "chosen by the report's template (national-2019 for 2019/2020 reports on the trial format)")
     click.echo(("规则集" if zh else "ruleset") + f": {ruleset.name}  [{origin}]")

@@ -68,10 +68,6 @@ class Table(_Slots):
         self.location = location if location is not None else Location()
         self.index = index  # 1-based position among the document's tables
 
-    @property
-    def n_rows(self) -> int:
-        return len(self.rows)
-
     def texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]
 

@@ -93,6 +93,17 @@ def safe_build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> 
                             f"internal error (please report it): {type(exc).__name__}: {exc}")
 
 
+def _as_settings(chosen, select, ignore):
+    """``ruleset_for`` gives FileSettings (the CLI's Resolver: per-file rules, suppressions)
+    or a bare Ruleset (the API, benchmarks), which runs with ``select``/``ignore`` and no
+    suppression files, as before."""
+    from .settings import FileSettings
+
+    if isinstance(chosen, FileSettings):
+        return chosen
+    return FileSettings(chosen, select, ignore, suppressions=False)
+
+
 def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, keep_report: bool = True,
               max_bytes: int = MAX_INPUT_BYTES) -> FileResult:
     from . import engine
@@ -105,16 +116,13 @@ def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, kee
         result.meta = report_meta(report)
         if keep_report:
             result.report = report
-        chosen = ruleset_for(report)
-        if hasattr(chosen, "ruleset"):  # FileSettings from a Resolver: per-file rules and suppressions
-            findings = engine.run(report, chosen.ruleset, registry, select=chosen.select, ignore=chosen.ignore)
-            if chosen.suppressions:
-                from . import suppress
+        settings = _as_settings(ruleset_for(report), select, ignore)
+        findings = engine.run(report, settings.ruleset, registry, select=settings.select, ignore=settings.ignore)
+        if settings.suppressions:
+            from . import suppress
 
-                findings = suppress.apply(path, findings)
-            result.findings = findings
-        else:
-            result.findings = engine.run(report, chosen, registry, select=select, ignore=ignore)
+            findings = suppress.apply(path, findings)
+        result.findings = findings
     except ReportLintError as exc:
         result.error = exc
     result.seconds = time.perf_counter() - started

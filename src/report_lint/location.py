@@ -46,9 +46,6 @@ class Location:
             kwargs["bbox"] = tuple(kwargs["bbox"])
         return cls(**kwargs)
 
-    def with_column(self, column: int | None) -> "Location":
-        return Location(**{**self.__dict__, "column": column})
-
     def short(self) -> str:
         """Compact form for one-line output: ``L12:5``, ``p3``, ``T2 R5 C3`` …"""
         parts: list[str] = []

@@ -72,11 +72,6 @@ def parse_cell(raw: str | None) -> CellValue:
     return CellValue(None, "text", raw)
 
 
-def looks_numeric(raw: str) -> bool:
-    """True for cells that hold a number, a dash or nothing: the value region of a row."""
-    return parse_cell(raw).status in ("number", "annotated", "blank", "dash")
-
-
 def _to_decimal(text: str) -> Decimal:
     try:
         return Decimal(text.replace(",", ""))

@@ -45,6 +45,25 @@ def schema(name: str) -> dict[str, Any]:
         return json.load(fh)
 
 
+DEFAULT_RULESET = "national-2021"
+
+
+def resolve(registry, ref: str | None = None, *, locate: bool = False) -> Ruleset:
+    """A ruleset by packaged name or by file path (None: the default). The one place
+    that turns what a user names into a loaded ruleset; UsageError when it names nothing."""
+    from .errors import UsageError
+    from .messages import msg
+
+    ref = ref or DEFAULT_RULESET
+    spec = registry.rulesets.get(ref)
+    if spec is not None:
+        return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name, locate=locate)
+    if os.path.isfile(ref):
+        return load_ruleset(ref, registry, locate=locate)
+    known = ", ".join(sorted(registry.rulesets)) or "-"
+    raise UsageError(msg("unknown_ruleset", "zh", name=ref, known=known), msg("unknown_ruleset", "en", name=ref, known=known))
+
+
 def load_ruleset(path: str, registry=None, *, trusted: bool = False, name: str | None = None,
                  locate: bool = False, _stack: tuple[str, ...] = ()) -> Ruleset:
     """Read and check a ruleset file and the chain it ``extends``. ``trusted`` skips

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from .config import Config, discover, load_config
-from .errors import RulesetError, UsageError
 
 
 class FileSettings:
@@ -48,24 +47,17 @@ class Resolver:
         return self._configs[folder]
 
     def global_setting(self, name: str, start: str = "."):
-        """A run-wide setting (fail-on, lang, exclude) from the config of ``start``."""
-        config = self.forced if self.forced is not None else (None if self.isolated else
-                                                              (load_config(discover(start)) if discover(start) else None))
+        """A run-wide setting (fail-on, lang, exclude) from the config of ``start``: the
+        config that applies to a file in that folder, found and read once."""
+        config = self.config_for(os.path.join(os.path.abspath(start), "report"))
         return None if config is None else config.settings.get(name)
 
     # -- rulesets -----------------------------------------------------------------------------
     def ruleset(self, ref: str):
         if ref not in self._rulesets:
-            from .ruleset import load_ruleset
+            from .ruleset import resolve
 
-            spec = self.registry.rulesets.get(ref)
-            if spec is not None:
-                self._rulesets[ref] = load_ruleset(spec.path, self.registry, trusted=spec.trusted, name=spec.name)
-            elif os.path.isfile(ref):
-                self._rulesets[ref] = load_ruleset(ref, self.registry)
-            else:
-                known = ", ".join(sorted(self.registry.rulesets))
-                raise UsageError(f"未知的规则集“{ref}”；可用：{known}", f"unknown ruleset '{ref}'; available: {known}")
+            self._rulesets[ref] = resolve(self.registry, ref)
         return self._rulesets[ref]
 
     def explicit_ruleset(self, path: str) -> tuple[str | None, str]:
@@ -93,10 +85,7 @@ class Resolver:
         ref, where = self.explicit_ruleset(path)
         if ref is None:
             ref, where = self.by_template(report), "(template)"
-        try:
-            ruleset = self.ruleset(ref)
-        except RulesetError:
-            raise
+        ruleset = self.ruleset(ref)
         select = set(self.cli_select)
         ignore = set(self.cli_ignore)
         origins = {"ruleset": where}

@@ -74,15 +74,6 @@ def iter_cases(path: str) -> Iterator[Case]:
                            os.path.join(here, spec["base"]) or base, i)
 
 
-def _ruleset(registry, name: str):
-    from .ruleset import load_ruleset
-
-    spec = registry.rulesets.get(name)
-    if spec is not None:
-        return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name)
-    return load_ruleset(name, registry)
-
-
 def build_case_report(case: Case, registry):
     """The Report a case describes: the base edited as the case says."""
     from .lint import build_report
@@ -134,7 +125,9 @@ def run_case(case: Case, registry=None) -> Outcome:
     from .plugins import get_registry
 
     registry = registry or get_registry()
-    ruleset = _ruleset(registry, case.ruleset)
+    from .ruleset import resolve
+
+    ruleset = resolve(registry, case.ruleset)
     if ruleset.rule(case.rule) is None:
         return Outcome(case, False, f"rule {case.rule} is not in ruleset {ruleset.name}")
     report = build_case_report(case, registry)

@@ -144,19 +144,13 @@ def _tables_html(result, labels, lang: str) -> str:
                 out.append("".join(f"<th>{escape(_label(labels, c, lang))}</th>"
                                    f"{_cell(report, f'{name}.{row}.{c}', bad, involved, lang)}" for c in cols))
                 out.append("</tr>")
-        elif name == "requests":
-            out.append("<tr><th></th>" + "".join(f"<th>{escape(_label(labels, c, lang))}</th>" for c in spec["columns"])
+        else:  # 表三 (rows × columns) and 表四 (blocks × fields) are plain grids
+            rows, columns = (spec["rows"], spec["columns"]) if name == "requests" else (spec["blocks"], spec["fields"])
+            out.append("<tr><th></th>" + "".join(f"<th>{escape(_label(labels, c, lang))}</th>" for c in columns)
                        + "</tr>")
-            for row in spec["rows"]:
+            for row in rows:
                 out.append(f"<tr><th>{escape(_label(labels, row, lang))}</th>")
-                out.append("".join(_cell(report, f"{name}.{row}.{c}", bad, involved, lang) for c in spec["columns"]))
-                out.append("</tr>")
-        else:
-            out.append("<tr><th></th>" + "".join(f"<th>{escape(_label(labels, f, lang))}</th>" for f in spec["fields"])
-                       + "</tr>")
-            for block in spec["blocks"]:
-                out.append(f"<tr><th>{escape(_label(labels, block, lang))}</th>")
-                out.append("".join(_cell(report, f"{name}.{block}.{f}", bad, involved, lang) for f in spec["fields"]))
+                out.append("".join(_cell(report, f"{name}.{row}.{c}", bad, involved, lang) for c in columns))
                 out.append("</tr>")
         out.append("</table>")
     return f'<p class="key">{_t(lang, "key")}</p>' + "".join(out)
