@@ -96,3 +96,26 @@ def test_messages_cannot_reach_attributes(tmp_path, registry, lint_text):
     message = next(f for f in findings if f.rule == "my-rule")
     assert "{lhs.__class__}" in message.message_zh
     assert "__globals__" in message.message_en and "function" not in message.message_en
+
+
+@pytest.mark.parametrize("params,words", [
+    ("      lhs: requests.{r}.total\n      rhs: requests.granted.total\n", "{r}"),
+    ("      foreach: {c: [total]}\n      lhs: requests.granted.{c}\n      rhs: requests.granted.{x}\n", "{x}"),
+    ("      lhs: a\n      rhs: b\n      locate: requests.(\n", "locate"),
+])
+def test_expressions_are_checked_when_the_ruleset_is_loaded(tmp_path, registry, params, words):
+    body = ("name: custom\nrules:\n  - id: r\n    kind: identity\n    category: arithmetic\n    severity: error\n"
+            "    message: {zh: a}\n    params:\n" + params)
+    path = write(tmp_path, body)
+    with pytest.raises(RulesetError) as err:
+        load_ruleset(path, registry)
+    assert words in err.value.en and f"{path}:" in err.value.en
+
+
+def test_key_lists_are_checked_too(tmp_path, registry):
+    body = ("name: custom\nrules:\n  - id: r\n    kind: number_form\n    category: arithmetic\n    severity: error\n"
+            "    message: {zh: a}\n    params:\n      keys: [requests.granted.total, \"requests.{r}.total\"]\n")
+    path = write(tmp_path, body)
+    with pytest.raises(RulesetError) as err:
+        load_ruleset(path, registry)
+    assert "keys[1]" in err.value.en and "{r}" in err.value.en

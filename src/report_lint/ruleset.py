@@ -304,6 +304,10 @@ def _build(data: dict, path: str, lines: dict, registry, trusted: bool, name: st
     )
 
 
+# parameters whose values are expressions (or lists of them) in the rule grammar
+_EXPRESSION_PARAMS = ("lhs", "rhs", "locate", "keys", "accept")
+
+
 def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, key: tuple, *,
                   check_kind: bool = False, kind_where: str = "", index: int = 0) -> None:
     """The rule's kind exists; for untrusted files, its params fit the kind's schema and
@@ -322,14 +326,24 @@ def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, k
             _validate_params(spec.params_schema, rule.params, path, lines, key)
     if trusted:
         return
+    bound = set(rule.params.get("foreach") or {})
+    label = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in key).replace(".[", "[")
     for pkey, value in rule.params.items():
-        if pkey in ("lhs", "rhs") or pkey.endswith("_expr"):
+        if not (pkey in _EXPRESSION_PARAMS or pkey.endswith("_expr")):
+            continue
+        for i, text in enumerate(value if isinstance(value, list) else [value]):
+            where_key = key + ((pkey, i) if isinstance(value, list) else (pkey,))
+            shown = f"{label}.{pkey}" + (f"[{i}]" if isinstance(value, list) else "")
             try:
-                expr.parse(value)
+                unbound = expr.placeholders(expr.parse(text)) - bound
             except expr.ExprError as exc:
-                w = _where(path, lines, key + (pkey,))
-                label = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in key).replace(".[", "[")
-                raise RulesetError(f"{w}: {label}.{pkey}: 表达式错误：{exc}", f"{w}: {label}.{pkey}: invalid expression: {exc}")
+                w = _where(path, lines, where_key)
+                raise RulesetError(f"{w}: {shown}: 表达式错误：{exc}", f"{w}: {shown}: invalid expression: {exc}")
+            if unbound:
+                w = _where(path, lines, where_key)
+                names = ", ".join("{" + n + "}" for n in sorted(unbound))
+                raise RulesetError(f"{w}: {shown}: 占位符 {names} 没有在 foreach 中定义",
+                                   f"{w}: {shown}: placeholder {names} is not defined in foreach")
 
 
 def _validate_params(params_schema: dict, params: Any, path: str, lines: dict, key: tuple) -> None:
