@@ -263,7 +263,8 @@ class BodyReader:
         run_tag, text_tag, props_tag = w.r, w.t, w.rPr
         append = out.append
         for child in container:
-            if child.tag == run_tag:
+            child_tag = child.tag  # lxml builds a new string on every .tag: read it once
+            if child_tag == run_tag:
                 for el in child:
                     tag = el.tag
                     if tag == text_tag:
@@ -283,9 +284,9 @@ class BodyReader:
                         for part in el:
                             if part.tag == w.rubyBase:
                                 self._plain(part, out)
-            elif child.tag in w.transparent:
+            elif child_tag in w.transparent:
                 self._plain(child, out)
-            elif child.tag == w.sdt:
+            elif child_tag == w.sdt:
                 for part in child:
                     if part.tag == w.sdtContent:
                         self._plain(part, out)
@@ -552,7 +553,9 @@ class BodyReader:
         self._cell_parts(tc, parts)
         if outer is None:
             self.cell_location = None
-        return "\n".join(p for p in parts if p)
+        if len(parts) == 1:  # most cells: one paragraph
+            return parts[0]
+        return "\n".join([p for p in parts if p])
 
     def _cell_parts(self, container, parts: list[str]) -> None:
         w = self.w

@@ -137,15 +137,15 @@ def build_table(table, number: int, page: Page, paths) -> Table | None:
     skip = page.skip
     for r, (step, tr) in enumerate(steps):
         tr_path = f"{table_path} > {step}"
-        tds = [td for td in tr.iterchildren("td", "th") if td not in skip]
+        tds = [(td, td.tag) for td in tr.iterchildren("td", "th") if td not in skip]  # .tag builds a string
         counts = {"td": 0, "th": 0}
-        for td in tds:
-            counts[td.tag] += 1
+        for _, tag in tds:
+            counts[tag] += 1
         seen = {"td": 0, "th": 0}
         cells = []
-        for td in tds:
-            seen[td.tag] += 1
-            step = f"{td.tag}:nth-of-type({seen[td.tag]})" if counts[td.tag] > 1 else td.tag
+        for td, tag in tds:
+            seen[tag] += 1
+            step = f"{tag}:nth-of-type({seen[tag]})" if counts[tag] > 1 else tag
             cell = Cell(cell_text(td, page.skip), _NOWHERE, _span(td.get("rowspan"), len(rows) - r),
                         _span(td.get("colspan"), MAX_COLSPAN))
             where[id(cell)] = (td.sourceline, f"{tr_path} > {step}")

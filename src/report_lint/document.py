@@ -72,7 +72,9 @@ class Table(_Slots):
         return [[c.text for c in row] for row in self.rows]
 
     def all_text(self) -> str:
-        return "".join(c.text for row in self.rows for c in row if not c.is_span_copy)
+        # a list, not a generator, and the slot rather than the property: read for every
+        # table twice per report (template version, table kind)
+        return "".join([c.text for row in self.rows for c in row if c.span_origin is None])
 
 
 Block = Union[Heading, Paragraph, Table]
@@ -134,6 +136,12 @@ def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
         for cell in row:
             while (r, c) in grid:
                 c += 1
+            if cell.rowspan <= 1 and cell.colspan <= 1:  # most cells: one position, free (see above)
+                grid[(r, c)] = cell
+                c += 1
+                if c > width:
+                    width = c
+                continue
             for dr in range(max(cell.rowspan, 1)):
                 for dc in range(max(cell.colspan, 1)):
                     pos = (r + dr, c + dc)

@@ -17,7 +17,9 @@ from .template import compact, load_template
 
 def interpret(doc: Document, template_version: str | None = None) -> Report:
     """``template_version`` forces a template; by default it is detected from the labels."""
-    detected, evidence = _detect_version(doc, load_template("2021"))
+    # each table's words, width-folded, once: both the version and the table kinds read them
+    table_text = [compact(b.all_text()) if isinstance(b, Table) else "" for b in doc.blocks]
+    detected, evidence = _detect_version(table_text, load_template("2021"))
     template = load_template(template_version or detected)
     sections, heading_blocks = find_sections(doc.blocks, template)
     section_of_block = _assign_sections(doc.blocks, heading_blocks)
@@ -27,7 +29,7 @@ def interpret(doc: Document, template_version: str | None = None) -> Report:
     for i, block in enumerate(doc.blocks):
         section = section_of_block[i]
         if isinstance(block, Table):
-            kind = classify_table(block, section, template)
+            kind = classify_table(block, section, template, table_text[i])
             if kind is not None:
                 reader.read(kind, block)
             continue
@@ -79,9 +81,11 @@ def _assign_sections(blocks: list, heading_blocks: dict[int, int]) -> list[int |
     return out
 
 
-def _detect_version(doc: Document, template: dict) -> tuple[str, list[str]]:
-    """The template version whose distinctive labels the tables use (2021 by default)."""
-    text = compact("".join(b.all_text() for b in doc.blocks if isinstance(b, Table)))
+def _detect_version(table_text: list[str], template: dict) -> tuple[str, list[str]]:
+    """The template version whose distinctive labels the tables use (2021 by default).
+    ``table_text``: each table's ``compact`` text (compact is per character, so joining
+    them equals compacting the joined text)."""
+    text = "".join(table_text)
     for version, markers in (template.get("other_version_markers") or {}).items():
         found = [m for m in markers if compact(m) in text]
         if found:

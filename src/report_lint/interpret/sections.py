@@ -64,7 +64,13 @@ def _match(title: str, spec: dict) -> tuple[str, float] | None:
             return "variant", 0.9
     for v in (canonical, *variants):
         allowed = 1 if len(v) < 12 else 2
-        if len(v) >= 4 and abs(len(v) - len(norm)) <= allowed and levenshtein(norm, v, allowed) <= allowed:
+        if len(v) < 4 or abs(len(v) - len(norm)) > allowed:
+            continue
+        # Each distinct character of v absent from the title costs at least one edit: a
+        # lower bound on the distance that rules out most pairs without the full table.
+        if len(set(v).difference(norm)) > allowed:
+            continue
+        if levenshtein(norm, v, allowed) <= allowed:
             return "fuzzy", 0.8
     return None
 
