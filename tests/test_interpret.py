@@ -210,3 +210,32 @@ def test_a_third_party_parser_wins_its_suffix_over_a_builtin(registry):
     finally:
         del registry.parsers["converter"], registry.owners[("parser", "converter")]
         registry.plugins.pop()
+
+
+def test_a_garbled_row_label_is_read_by_its_number_within_its_group():
+    r = F.make_report(3)
+    text = F.render_markdown(r).replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    report = report_of(text, ".md")
+    for col in F.REQUEST_COLUMNS:
+        assert report.value(f"requests.denied_prohibited_by_law.{col}") == Decimal(
+            str(r.tables["requests"]["denied_prohibited_by_law"][col]))
+    problems = [p for p in report.problems if p.get("key") == "requests.denied_prohibited_by_law"]
+    assert len(problems) == 1 and "编号" in problems[0]["zh"]
+    far = F.render_markdown(r).replace("2.其他法律行政法规禁止公开", "2.完全不同的一行文字")
+    assert report_of(far, ".md").value("requests.denied_prohibited_by_law.total") is None  # too far: not guessed
+
+
+def test_a_single_other_handling_row_of_the_2019_layout_is_kept_under_its_own_key():
+    r = F.make_report(3)
+    lines = F.render_markdown(r).splitlines()
+    first = next(i for i, line in enumerate(lines) if "（六）其他处理" in line)
+    lines[first:first + 3] = ["|  | （六）其他处理 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"]
+    report = report_of("\n".join(lines), ".md")
+    assert report.value("requests.other_single.natural_person") == 1
+    assert report.value("requests.other_single.total") == 1
+    assert report.cell_status("requests.other_overdue_fee.total") == "missing"
+    assert "other_single" not in report_of(F.render_markdown(r), ".md").tables["requests"]  # only where printed
+    import report_lint
+
+    findings = report_lint.lint_report(report, select=["tables-present"])
+    assert len(findings) == 1 and "2019" in findings[0].message_zh and "single row" in findings[0].message_en

@@ -126,6 +126,10 @@ def run_tables_present(rule, report):
         rows = sorted({k.split(".")[1] for k in missing}, key=lambda r: [k.split(".")[1] for k in keys].index(r))
         detail = {"zh": "缺少或无法读取的行：" + "、".join(str(label(rule, r)["zh"]) for r in rows),
                   "en": "rows missing or unreadable: " + ", ".join(str(label(rule, r)["en"]) for r in rows)}
+        for group, single in (spec.get("single_groups") or {}).items():
+            if report.has_key(f"{name}.{single}.total"):  # the group printed as one row, as in the 2019 format
+                detail["zh"] += f"（“{group}”印成了一行，是 2019 年试行格式的样式）"
+                detail["en"] += f" ('{group}' is printed as a single row, the layout of the 2019 trial format)"
         yield rule.finding({"table": table, "detail": detail}, location, key=name, found=rows)
 
 

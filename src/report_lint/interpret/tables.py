@@ -8,6 +8,8 @@ with the reason, rather than shifted.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -15,11 +17,13 @@ from ..document import Cell, Table
 from ..location import Location
 from ..numbers import CellValue, parse_cell
 from ..report import Provenance
-from .template import compact, norm_label
+from .template import compact, levenshtein, norm_label
 
 
-def classify_table(table: Table, section: int | None, template: dict) -> str | None:
-    text = compact(table.all_text())
+def classify_table(table: Table, section: int | None, template: dict, text: str | None = None) -> str | None:
+    """``text``: the table's ``compact(all_text())`` when the caller has it already."""
+    if text is None:
+        text = compact(table.all_text())
     best, best_score = None, 0
     for name, spec in template["tables"].items():
         score = sum(1 for term in spec["signature"] if compact(term) in text)
@@ -45,6 +49,15 @@ class TableReader:
         self.problems: list[dict[str, Any]] = []
         self.locations: dict[str, Location] = {}
         self.request_group: str | None = None  # kept across a 表三 split in two inside a group
+        self._labels: dict[str, list] = {}  # table kind -> _row_labels, built once per report
+
+    def _rows(self, kind: str, spec: dict) -> list:
+        """The template rows of ``kind`` prepared for _match_row: every table row is
+        matched against every label, so they are normalized once, not once per row."""
+        prepared = self._labels.get(kind)
+        if prepared is None:
+            prepared = self._labels[kind] = _row_labels(spec["rows"])
+        return prepared
 
     # -- helpers ------------------------------------------------------------------------
     def _put(self, key: str, cell: Cell | None, parsed: CellValue | None, note: str | None = None) -> None:
@@ -70,7 +83,7 @@ class TableReader:
             cells = _own_cells(row, r)
             labels, values = _split_row(cells)
             label = norm_label("".join(c.text for c in labels))
-            key = _match_row(label, spec["rows"], None)
+            key = _match_row(label, self._rows("active_disclosure", spec), None)
             if key is None:
                 continue
             columns = spec["rows"][key]["columns"]
@@ -90,18 +103,23 @@ class TableReader:
             cells = _own_cells(row, r)
             labels, value_pairs = _split_row(cells)
             label = norm_label("".join(c.text for c in labels))
+            for prefix in spec.get("label_prefixes", ()):  # a label merged down the first column
+                if label.startswith(prefix) and label != prefix:
+                    label = label[len(prefix):]
             for g in spec["groups"]:
                 if g in label:
                     group = g
                     label = label.replace(g, "")
-            key = _match_row(label, spec["rows"], group)
+            key = _match_row(label, self._rows("requests", spec), group)
             has_number = any(p.status in ("number", "annotated") for _, p in value_pairs)
+            if key is None and has_number and group is not None:
+                key = self._by_number(labels, label, group, spec) if label else spec.get("single_groups", {}).get(group)
             if key is None:
                 if label and has_number:
                     self._problem(f"表三有一行无法识别：“{label[:30]}”", f"table 3 row not recognized: '{label[:30]}'",
                                   cells[0].location)
                 continue
-            if spec["rows"][key].get("group") is None:
+            if key in spec["rows"] and spec["rows"][key].get("group") is None:
                 group = None
             value_pairs = _fit(value_pairs, width)
             if len(value_pairs) != width:
@@ -111,6 +129,24 @@ class TableReader:
             for col, (cell, value) in zip(columns, value_pairs):
                 self._put(f"requests.{key}.{col}", cell, value)
         self.request_group = group
+
+    def _by_number(self, labels: list[Cell], label: str, group: str, spec: dict) -> str | None:
+        """A row whose words are garbled (``2.其他法律行政止公开``) but whose item number
+        within its group is printed: the format fixes which row that is. Taken only when
+        the words are still close to the template's, and reported."""
+        raw = unicodedata.normalize("NFKC", "".join(c.text for c in labels)).strip()
+        m = _ITEM_NUMBER.search(raw)
+        rows = [(key, aliases) for key, row_group, aliases in self._rows("requests", spec) if row_group == group]
+        if not m or not 1 <= int(m.group(1)) <= len(rows):
+            return None
+        key, aliases = rows[int(m.group(1)) - 1]
+        expected = aliases[0]
+        if levenshtein(label, expected, limit=max(2, len(expected) // 3)) > max(2, len(expected) // 3):
+            return None
+        self._problem(f"表三“{raw[:30]}”行的文字与模板（{expected}）不同，按其在“{group}”中的编号识别",
+                      f"table 3 row '{raw[:30]}' differs from the template's wording ({expected}); "
+                      f"recognized by its number under '{group}'", labels[0].location, key=f"requests.{key}")
+        return key
 
     def _read_review_litigation(self, table: Table, spec: dict) -> None:
         """The row of 15 values: the last one holding a number, else (a blank form) the
@@ -151,14 +187,35 @@ class TableReader:
             node: dict[str, Any] = {}
             for key in template_keys(kind, spec):
                 self.values.setdefault(key, None)
-                self.provenance.setdefault(key, Provenance(None, Location(), "missing"))
+                if key not in self.provenance:  # not setdefault: it would build one for every key
+                    self.provenance[key] = Provenance(None, Location(), "missing")
                 _, row, col = key.split(".")
                 node.setdefault(row, {})[col] = self.values[key]
+            for single in (spec.get("single_groups") or {}).values():  # only where the report prints one
+                for col in spec["columns"]:
+                    key = f"{kind}.{single}.{col}"
+                    if key in self.values:
+                        node.setdefault(single, {})[col] = self.values[key]
             out[kind] = node
         return out
 
 
+_KEYS: dict[tuple[str, int], tuple[dict, tuple[str, ...]]] = {}
+
+
 def template_keys(kind: str, spec: dict) -> list[str]:
+    """Every canonical key of one table, in template order. Asked for several times per
+    report (interpreter, structure rules) of the same cached template, so the keys are
+    formatted once per spec; the entry holds the spec itself, so its id stays its own."""
+    cached = _KEYS.get((kind, id(spec)))
+    if cached is None or cached[0] is not spec:
+        if len(_KEYS) > 64:  # templates come from load_template's small cache: a few specs
+            _KEYS.clear()
+        cached = _KEYS[(kind, id(spec))] = (spec, tuple(_format_keys(kind, spec)))
+    return list(cached[1])
+
+
+def _format_keys(kind: str, spec: dict) -> list[str]:
     if kind == "active_disclosure":
         return [f"{kind}.{row}.{col}" for row, r in spec["rows"].items() for col in r["columns"]]
     if kind == "requests":
@@ -173,6 +230,9 @@ def _split_row(cells: list[Cell]) -> tuple[list[Cell], list[tuple[Cell, CellValu
     return cells[: last_text + 1], list(zip(cells[last_text + 1:], parsed[last_text + 1:]))
 
 
+_ITEM_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})\s*[.、．](?!\d)")  # "2." of a sub-row, not "2.5"
+
+
 def _fit(values: list[tuple[Cell, CellValue]], width: int) -> list[tuple[Cell, CellValue]]:
     """Drop blank padding beyond the expected width: trailing cells first (a ragged
     Markdown row), then leading ones (empty label columns of a merge)."""
@@ -184,17 +244,21 @@ def _fit(values: list[tuple[Cell, CellValue]], width: int) -> list[tuple[Cell, C
     return values
 
 
-def _match_row(label: str, rows: dict, group: str | None) -> str | None:
-    """The row whose longest label the text contains; exact equality first."""
+def _row_labels(rows: dict) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """(key, group, normalized labels) of each template row, in template order."""
+    return [(key, row.get("group"), tuple(norm_label(a) for a in row["labels"])) for key, row in rows.items()]
+
+
+def _match_row(label: str, rows: list[tuple[str, str | None, tuple[str, ...]]], group: str | None) -> str | None:
+    """The row whose longest label the text contains; exact equality first. ``rows``
+    comes from ``_row_labels``."""
     if not label:
         return None
     best, best_len = None, 0
-    for key, row in rows.items():
-        row_group = row.get("group")
+    for key, row_group, aliases in rows:
         if row_group is not None and row_group != group:
             continue
-        for alias in row["labels"]:
-            a = norm_label(alias)
+        for a in aliases:
             if label == a:
                 return key
             if a in label and len(a) > best_len:
