@@ -14,43 +14,14 @@ import pytest
 import docx_factory as D
 import factory as F
 from conftest import run_cli
+from hostile_factory import ole2, zip_of  # an OLE2 compound file; a zip of the given members
+from report_lint import limits
 from report_lint.errors import InputError
 
 pytest.importorskip("lxml")
 
 from report_lint_docx import archive  # noqa: E402
 from report_lint_docx.reader import parse  # noqa: E402
-
-
-def ole2(*streams: str) -> bytes:
-    """A minimal OLE2 compound file whose directory holds the named streams (empty)."""
-    header = bytearray(512)
-    header[0:8] = archive.OLE2_MAGIC
-    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
-    struct.pack_into("<I", header, 0x2C, 1)  # one FAT sector
-    struct.pack_into("<I", header, 0x30, 1)  # directory starts at sector 1
-    struct.pack_into("<III", header, 0x38, 4096, 0xFFFFFFFE, 0)
-    struct.pack_into("<II", header, 0x44, 0xFFFFFFFE, 0)
-    difat = [0] + [0xFFFFFFFF] * 108
-    struct.pack_into("<109I", header, 0x4C, *difat)
-    fat = struct.pack("<128I", 0xFFFFFFFD, 0xFFFFFFFE, *([0xFFFFFFFF] * 126))
-    entries = b""
-    for name in ("Root Entry", *streams)[:4]:
-        raw = name.encode("utf-16-le") + b"\x00\x00"
-        entry = bytearray(128)
-        entry[: len(raw)] = raw
-        struct.pack_into("<HB", entry, 0x40, len(raw), 5 if name == "Root Entry" else 2)
-        entries += bytes(entry)
-    directory = entries.ljust(512, b"\x00")
-    return bytes(header) + fat + directory + b"\x00" * 512
-
-
-def zip_of(members: dict[str, bytes | str], method=zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
-        for name, content in members.items():
-            z.writestr(name, content)
-    return buf.getvalue()
 
 
 GOOD = None
@@ -136,10 +107,9 @@ def test_the_command_line_gives_exit_code_2_and_no_traceback(tmp_path):
     assert text.returncode == 2 and "Word 97-2003" in text.stdout + text.stderr
 
 
-def test_size_limits_are_checked_before_anything_is_uncompressed(monkeypatch):
+def test_size_limits_are_checked_before_anything_is_uncompressed():
     data = with_document(D.XML_HEAD + "<w:document/>" + " " * 300_000)
-    monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", 100_000)
-    with pytest.raises(InputError) as err:
+    with limits.use(limits.Limits(unpacked_size=100_000)), pytest.raises(InputError) as err:
         parse(data, "big.docx")
     assert "上限" in err.value.zh and archive.is_refusal(err.value)
 
@@ -167,9 +137,8 @@ def test_an_entity_bomb_is_refused_quickly():
     assert time.perf_counter() - started < 1.0
 
 
-def test_too_many_entries_are_refused(monkeypatch):
-    monkeypatch.setattr(archive, "MAX_ENTRIES", 5)
-    with pytest.raises(InputError) as err:
+def test_too_many_entries_are_refused():
+    with limits.use(limits.Limits(zip_entries=5)), pytest.raises(InputError) as err:
         parse(good_docx(), "many.docx")
     assert archive.is_refusal(err.value)
 

@@ -18,11 +18,11 @@ import zipfile
 import zlib
 
 from report_lint.errors import InputError
+from report_lint.limits import current as current_limits
 
-# Limits on what is read from the archive.
-MAX_ENTRIES = 10_000  # a Word document has tens of parts, a few hundred with images
-MAX_MEMBER_BYTES = 64 * 1024 * 1024  # uncompressed size of one part read
-MAX_TOTAL_BYTES = 128 * 1024 * 1024  # uncompressed size of all parts read together
+# The entry count and the uncompressed size of the parts read (each and together) are
+# the user's limits (``zip-entries``, ``unpacked-size``: report_lint.limits); a Word
+# document has tens of parts and a document.xml of a few MB. The ratio is fixed.
 MAX_RATIO = 200  # compression ratio refused for parts larger than RATIO_FLOOR_BYTES
 RATIO_FLOOR_BYTES = 1024 * 1024
 
@@ -211,18 +211,21 @@ class Package:
         self.path = path
         if not data.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
             raise not_a_docx(data, path)
+        self.limits = limits = current_limits()
         count = _entry_count(data)
-        if count is not None and count > MAX_ENTRIES:
-            raise _refused(f"ZIP 包含 {count} 个条目（上限 {MAX_ENTRIES}），不像 Word 文档，已拒绝读取",
-                           f"the zip holds {count} entries (limit {MAX_ENTRIES}); not a Word document, refused")
+        if count is not None and count > limits.zip_entries:
+            raise _refused(f"ZIP 包含 {count} 个条目（上限 {limits.zip_entries}，--limit zip-entries=N 可放宽），"
+                           "不像 Word 文档，已拒绝读取",
+                           f"the zip holds {count} entries (limit {limits.zip_entries}, raise it with --limit "
+                           "zip-entries=N); not a Word document, refused")
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, struct.error, EOFError):
             raise damaged_zip() from None
-        if len(infos) > MAX_ENTRIES:
-            raise _refused(f"ZIP 包含 {len(infos)} 个条目（上限 {MAX_ENTRIES}），已拒绝读取",
-                           f"the zip holds {len(infos)} entries (limit {MAX_ENTRIES}), refused")
+        if len(infos) > limits.zip_entries:
+            raise _refused(f"ZIP 包含 {len(infos)} 个条目（上限 {limits.zip_entries}），已拒绝读取",
+                           f"the zip holds {len(infos)} entries (limit {limits.zip_entries}), refused")
         self.infos = {info.filename: info for info in infos}
         self.read_total = 0
         self._rels: dict[str, list[tuple[str, str]]] = {}
@@ -251,12 +254,13 @@ class Package:
         """One member's bytes, refused when it is too large or too compressed."""
         info = self.infos[name]
         size, packed = info.file_size, max(info.compress_size, 1)
-        if size > MAX_MEMBER_BYTES or self.read_total + size > MAX_TOTAL_BYTES:
-            limit = MAX_MEMBER_BYTES if size > MAX_MEMBER_BYTES else MAX_TOTAL_BYTES
-            raise _refused(f"{name} 解压后 {size // (1024 * 1024)} MB，超过上限 {limit // (1024 * 1024)} MB，"
-                           "疑似压缩炸弹，已拒绝读取",
-                           f"{name} would uncompress to {size // (1024 * 1024)} MB, over the "
-                           f"{limit // (1024 * 1024)} MB limit (a zip bomb?); refused")
+        limit = self.limits.unpacked_size
+        if self.read_total + size > limit:
+            raise _refused(f"{name} 解压后 {size / (1024 * 1024):.1f} MB，连同已读部分超过上限 "
+                           f"{limit / (1024 * 1024):g} MB，疑似压缩炸弹，已拒绝读取（--limit unpacked-size=MB 可放宽）",
+                           f"{name} would uncompress to {size / (1024 * 1024):.1f} MB, over the "
+                           f"{limit / (1024 * 1024):g} MB limit with the parts already read (a zip bomb?); refused "
+                           "(raise it with --limit unpacked-size=MB)")
         if size > RATIO_FLOOR_BYTES and size / packed > MAX_RATIO:
             raise _refused(f"{name} 的压缩比为 {size // packed} 倍（上限 {MAX_RATIO}），疑似压缩炸弹，已拒绝读取",
                            f"{name} is compressed {size // packed} times (limit {MAX_RATIO}), a zip bomb?; refused")
@@ -335,6 +339,11 @@ def _parser():
 
         _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                                   dtd_validation=False, remove_comments=True, remove_pis=True)
+    if current_limits().depth > 256:  # libxml2 stops at 256 levels unless told the tree may be huge
+        from lxml import etree
+
+        return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+                               dtd_validation=False, remove_comments=True, remove_pis=True)
     return _PARSER
 
 
@@ -348,6 +357,11 @@ def parse_xml(data: bytes, name: str):
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if "depth" in (exc.msg or "").lower():
+            limit = current_limits().depth
+            raise _refused(f"{name} 的元素嵌套超过 {limit} 层，无法可靠读取，已拒绝（--limit depth=N 可放宽）",
+                           f"{name} nests elements more than {limit} levels deep and cannot be read reliably; "
+                           "refused (raise it with --limit depth=N)") from None
         raise _refuse(f"文件已损坏：{name} 不是有效的 XML（{exc.msg}）。请用 Word/WPS 打开后另存为 .docx",
                       f"the file is damaged: {name} is not valid XML ({exc.msg}); save it again as .docx "
                       "from Word/WPS") from None

@@ -27,6 +27,7 @@ def parse(data: bytes, path: str) -> Document:
     if body is None:
         raise InputError(f"{pkg.main} 没有正文（w:body），文件已损坏。请用 Word/WPS 打开后另存为 .docx",
                          f"{pkg.main} has no body (w:body): the file is damaged; save it again as .docx from Word/WPS")
+    _check_elements(body, w, pkg.main)
     doc = Document(source_path=path, source_format="docx")
     parts = _document_parts(pkg)
 
@@ -45,6 +46,22 @@ def parse(data: bytes, path: str) -> Document:
 
     doc.properties.update(_properties(pkg, doc))
     return doc
+
+
+def _check_elements(body, w, name: str) -> None:
+    """Paragraphs and table cells within the ``elements`` limit (report_lint.limits): a
+    report has hundreds; millions of tiny ones would only cost time."""
+    from report_lint.limits import current
+
+    limit = current().elements
+    count = 0
+    for _ in body.iter(w.p, w.tc):
+        count += 1
+        if count > limit:
+            raise InputError(f"{name} 的段落和单元格超过 {limit} 个，不像一份年度报告，已拒绝读取"
+                             "（--limit elements=N 可放宽）",
+                             f"{name} has more than {limit} paragraphs and table cells, too many for a report; "
+                             "refused (raise it with --limit elements=N)")
 
 
 def _document_parts(pkg: Package) -> dict[str, str]:

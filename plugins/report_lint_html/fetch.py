@@ -78,7 +78,9 @@ def _opener(host: str | None) -> urllib.request.OpenerDirector:
 def fetch(url: str, max_bytes: int | None = None, timeout: float = TIMEOUT,
           connect_timeout: float = CONNECT_TIMEOUT) -> bytes:
     """The body of ``url``; InputError (exit code 2) for anything but a page within limits."""
-    limit = min(max_bytes or MAX_BYTES, MAX_BYTES)
+    from report_lint.limits import current
+
+    limit = min(max_bytes or MAX_BYTES, max(MAX_BYTES, current().unpacked_size))  # a page above it is refused anyway
     parts = urllib.parse.urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InputError(f"只支持 http(s) 网址：{url}", f"only http(s) URLs are supported: {url}")

@@ -15,17 +15,21 @@ from report_lint import flattened
 from report_lint.decoding import charset_from_content_type, decode_html
 from report_lint.document import Document, ParseProblem
 from report_lint.errors import InputError
+from report_lint.limits import current as current_limits
 from report_lint.location import Location
 
-MAX_BYTES = 32 * 1024 * 1024  # a report page is rarely above 2 MB; Word exports with images reach a few MB
-MAX_DEPTH = 256  # libxml2's own limit without XML_PARSE_HUGE
-MAX_ELEMENTS = 100_000  # a report page has a few thousand (Word's markup included)
+# The page's size, depth and element count are the user's limits (``unpacked-size``,
+# ``depth``, ``elements``: report_lint.limits). A report page is rarely above 2 MB (Word
+# exports with images reach a few MB) and has a few thousand elements; libxml2 itself
+# stops at 256 levels without XML_PARSE_HUGE.
 
 
 def parse(data: bytes, path: str) -> Document:
-    if len(data) > MAX_BYTES:
-        raise InputError(f"网页过大（{len(data)} 字节，上限 {MAX_BYTES} 字节）",
-                         f"the page is too large ({len(data)} bytes, limit {MAX_BYTES} bytes)")
+    max_bytes = current_limits().unpacked_size
+    if len(data) > max_bytes:
+        raise InputError(f"网页过大（{len(data)} 字节，上限 {max_bytes} 字节，--limit unpacked-size=MB 可放宽）",
+                         f"the page is too large ({len(data)} bytes, limit {max_bytes} bytes; raise it with "
+                         "--limit unpacked-size=MB)")
     if not data.strip():
         raise InputError("网页是空的", "the page is empty")
     http_charset = None
@@ -45,6 +49,12 @@ def parse(data: bytes, path: str) -> Document:
             f"{who_zh}声明的编码是“{decoded.declared}”，但内容实际是 {decoded.encoding}，已按 {decoded.encoding} 读取",
             f"{who_en} declares the encoding '{decoded.declared}' but the bytes are {decoded.encoding}; "
             f"read as {decoded.encoding}", Location(path="head"), severity="info"))
+    if b"<html" in data[:4096].lower() and b"</html" not in data[-65536:].lower():
+        lines = decoded.text.count("\n") + 1
+        doc.problems.append(ParseProblem(
+            "网页没有结束标记 </html>，可能下载不完整：报告的后半部分可能缺失",
+            "the page has no closing </html>: it may be an incomplete download, and the end of the report missing",
+            Location(line=lines), severity="warning"))
     from .article import read_page
     from .flow import build_blocks
 
@@ -65,23 +75,26 @@ def parse(data: bytes, path: str) -> Document:
 def _tree(text: str):
     from lxml import etree
 
+    limits = current_limits()
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-                              default_doctype=False)
+                              default_doctype=False, huge_tree=limits.depth > 256)
     try:
         root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"无法解析网页：{exc}", f"cannot parse the page: {exc}")
     for error in parser.error_log:
         if "depth" in error.message.lower() or error.type_name == "ERR_RESOURCE_LIMIT":
-            raise InputError(f"网页元素嵌套超过 {MAX_DEPTH} 层（第 {error.line} 行），无法可靠读取",
-                             f"the page nests elements more than {MAX_DEPTH} levels deep (line {error.line}); "
-                             f"it cannot be read reliably")
+            raise InputError(f"网页元素嵌套超过 {limits.depth} 层（第 {error.line} 行），无法可靠读取"
+                             "（--limit depth=N 可放宽）",
+                             f"the page nests elements more than {limits.depth} levels deep (line {error.line}); "
+                             f"it cannot be read reliably (raise it with --limit depth=N)")
     if root is None:
         raise InputError("网页是空的", "the page is empty")
     count = sum(1 for _ in root.iter())
-    if count > MAX_ELEMENTS:
-        raise InputError(f"网页元素过多（{count} 个，上限 {MAX_ELEMENTS} 个），不像一份年度报告",
-                         f"the page has too many elements ({count}, limit {MAX_ELEMENTS}) to be a report")
+    if count > limits.elements:
+        raise InputError(f"网页元素过多（{count} 个，上限 {limits.elements} 个，--limit elements=N 可放宽），不像一份年度报告",
+                         f"the page has too many elements ({count}, limit {limits.elements}; raise it with "
+                         "--limit elements=N) to be a report")
     return root
 
 

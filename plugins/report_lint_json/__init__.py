@@ -32,6 +32,9 @@ def parse(data: bytes, path: str):
                          f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}")
     except RecursionError:
         raise InputError(f"{path}: JSON 嵌套过深", f"{path}: JSON nested too deeply")
+    except ValueError as exc:  # an integer of thousands of digits (Python's int_max_str_digits)
+        raise InputError(f"{path}: JSON 中的数字过长，不是报告中的数值：{exc}",
+                         f"{path}: a number in the JSON is too long to be a report's value: {exc}")
     validator = jsonschema.Draft202012Validator(schema("report"), format_checker=None)
     plain = json.loads(json.dumps(payload, default=float))  # the validator wants floats, not Decimals
     errors = sorted(validator.iter_errors(plain), key=lambda e: [str(p) for p in e.absolute_path])

@@ -22,8 +22,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unrecognized file format ({suffix}); installed parsers read: {known}",
     },
     "file_too_large": {
-        "zh": "文件过大（{size} 字节，上限 {limit} 字节）",
-        "en": "file too large ({size} bytes, limit {limit} bytes)",
+        "zh": "文件过大（{size} 字节，上限 {limit} 字节，--limit file-size=MB 可放宽）",
+        "en": "file too large ({size} bytes, limit {limit} bytes; raise it with --limit file-size=MB)",
+    },
+    "empty_file": {
+        "zh": "文件为空（{size} 字节，没有任何文字），不是一份报告",
+        "en": "the file is empty ({size} bytes, no text at all), not a report",
     },
     "unknown_ruleset": {
         "zh": "未知的规则集“{name}”；可用：{known}",

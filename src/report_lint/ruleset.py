@@ -128,6 +128,10 @@ def _load_parent(ref: str, path: str, lines: dict, registry, locate: bool, stack
     if spec is not None:
         return load_ruleset(spec.path, registry, trusted=spec.trusted, name=spec.name, locate=locate, _stack=stack)
     candidate = ref if os.path.isabs(ref) else os.path.join(os.path.dirname(os.path.abspath(path)), ref)
+    if not candidate.lower().endswith((".yaml", ".yml")):  # never read (and echo) some other file
+        where = _where(path, lines, ("extends",))
+        raise RulesetError(f"{where}: extends: “{ref}”不是已安装的规则集名称，也不是 .yaml 文件",
+                           f"{where}: extends: '{ref}' is neither an installed ruleset nor a .yaml file")
     if not os.path.isfile(candidate):
         where = _where(path, lines, ("extends",))
         known = ", ".join(sorted(registry.rulesets)) if registry is not None else "-"
@@ -197,8 +201,9 @@ def _validate(data: Any, path: str, lines: dict) -> None:
         where = _where(path, lines, key)
         more = f"（另有 {len(errors) - 1} 处错误）" if len(errors) > 1 else ""
         more_en = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise RulesetError(f"{where}: {_keypath(key)}: {first.message}{more}",
-                           f"{where}: {_keypath(key)}: {first.message}{more_en}")
+        shown = first.message if len(first.message) <= 300 else first.message[:300] + "…"  # no file echoed whole
+        raise RulesetError(f"{where}: {_keypath(key)}: {shown}{more}",
+                           f"{where}: {_keypath(key)}: {shown}{more_en}")
 
 
 def merge(base: Any, override: Any) -> Any:
@@ -306,6 +311,8 @@ def _build(data: dict, path: str, lines: dict, registry, trusted: bool, name: st
 
 # parameters whose values are expressions (or lists of them) in the rule grammar
 _EXPRESSION_PARAMS = ("lhs", "rhs", "locate", "keys", "accept")
+# parameters whose values are regular expressions, compiled (RE2) when the ruleset loads
+_REGEX_PARAMS = ("regex",)
 
 
 def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, key: tuple, *,
@@ -328,12 +335,17 @@ def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, k
         return
     bound = set(rule.params.get("foreach") or {})
     label = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in key).replace(".[", "[")
+    _check_regexes(rule, path, lines, key, label)
     for pkey, value in rule.params.items():
         if not (pkey in _EXPRESSION_PARAMS or pkey.endswith("_expr")):
             continue
         for i, text in enumerate(value if isinstance(value, list) else [value]):
             where_key = key + ((pkey, i) if isinstance(value, list) else (pkey,))
             shown = f"{label}.{pkey}" + (f"[{i}]" if isinstance(value, list) else "")
+            if isinstance(text, str) and "__" in text:  # a key never has one; an attribute trick always does
+                w = _where(path, lines, where_key)
+                raise RulesetError(f"{w}: {shown}: 表达式错误：不允许含 “__” 的名字", f"{w}: {shown}: invalid expression: "
+                                   "names containing '__' are not allowed")
             try:
                 unbound = expr.placeholders(expr.parse(text)) - bound
             except expr.ExprError as exc:
@@ -344,6 +356,21 @@ def _check_params(rule: Rule, registry, trusted: bool, path: str, lines: dict, k
                 names = ", ".join("{" + n + "}" for n in sorted(unbound))
                 raise RulesetError(f"{w}: {shown}: 占位符 {names} 没有在 foreach 中定义",
                                    f"{w}: {shown}: placeholder {names} is not defined in foreach")
+
+
+def _check_regexes(rule: Rule, path: str, lines: dict, key: tuple, label: str) -> None:
+    """Every ``regex``/``*_regex`` parameter compiles on the bounded engine (checks/pattern.py)."""
+    names = [k for k, v in rule.params.items() if (k in _REGEX_PARAMS or k.endswith("_regex")) and isinstance(v, str)]
+    if not names:
+        return
+    from .checks.pattern import PatternError, compile_pattern
+
+    for pkey in names:
+        try:
+            compile_pattern(rule.params[pkey], bool(rule.params.get("ignore_case")))
+        except PatternError as exc:
+            w = _where(path, lines, key + (pkey,))
+            raise RulesetError(f"{w}: {label}.{pkey}: {exc.zh}", f"{w}: {label}.{pkey}: {exc.en}")
 
 
 def _validate_params(params_schema: dict, params: Any, path: str, lines: dict, key: tuple) -> None:
