@@ -19,12 +19,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tests"))
 
-_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)")
 
@@ -58,7 +57,7 @@ def make_folder(root: str, count: int) -> None:
 
 
 def run(folder: str, jobs: int, fmt: str) -> tuple[float, int]:
-    cmd = [sys.executable, "-c", _MEASURE, sys.executable, "-m", "report_lint", folder, "--jobs", str(jobs),
+    cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "report_lint", folder, "--jobs", str(jobs),
            "--format", fmt, "--quiet"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(out[0]), int(out[1])

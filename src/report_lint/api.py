@@ -18,19 +18,44 @@ def _ruleset(registry, ruleset):
 
 def lint_paths(paths: Iterable[str] | str, *, ruleset=None, select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, jobs: int = 1, timeout: float | None = None,
-               exclude: Iterable[str] = (), keep_report: bool = True) -> list:
+               exclude: Iterable[str] = (), keep_report: bool = True, previous: str | None = None,
+               children: str | None = None, organs: dict[str, str] | None = None,
+               hierarchy: dict[str, list[str]] | None = None, limits=None) -> list:
     """Lint files, folders and globs; a list of ``FileResult`` (path, findings, error,
-    report, meta) in input order. A file that cannot be read has ``error`` set."""
+    report, meta) in input order. A file that cannot be read has ``error`` set.
+
+    Reports of several files are compared as the CLI does (last year's of the same
+    organ); ``previous`` (a file), ``children`` (a folder), ``organs`` (alias → name)
+    and ``hierarchy`` (parent organ → child organs) relate them explicitly.
+
+    ``limits``: a ``report_lint.limits.Limits`` or a mapping such as ``{"pages": 5000}``
+    (docs/limits.md); with it, ``timeout`` defaults to its ``seconds``."""
+    from . import limits as lim
     from .batch import expand_paths, run_files
+    from .crossdoc import context_reader, link, prepare
     from .plugins import get_registry
 
+    if isinstance(limits, dict):
+        limits = lim.from_mapping(limits)
+    if limits is not None and timeout is None:
+        timeout = limits.seconds
+    max_bytes = (limits or lim.DEFAULT).file_size
     registry = get_registry()
     rs = _ruleset(registry, ruleset)
+    select, ignore = (set(select) if select else None), (set(ignore) if ignore else None)
     suffixes = {s for p in registry.parsers.values() for s in p.suffixes}
     files = expand_paths([paths] if isinstance(paths, str) else list(paths), suffixes, exclude)
-    return list(run_files(registry, files, lambda report: rs, select=set(select) if select else None,
-                          ignore=set(ignore) if ignore else None, jobs=jobs, timeout=timeout,
-                          keep_report=keep_report))
+    read = context_reader(registry, jobs=jobs, timeout=timeout, max_bytes=max_bytes, limits=limits)
+    cross = prepare(registry, files, rs, read, select=select, ignore=ignore, previous=previous, children=children,
+                    aliases=organs, hierarchy=hierarchy)
+    results = list(run_files(registry, files, lambda report: rs, select=select, ignore=ignore, jobs=jobs,
+                             timeout=timeout, keep_report=keep_report if cross is None else keep_report or "slim",
+                             max_bytes=max_bytes, limits=limits))
+    if cross is not None:
+        link(results, registry, lambda report: rs, cross, select=select, ignore=ignore, keep_report=keep_report)
+        if cross.previous is not None and cross.previous.error is not None:
+            results.append(cross.previous)
+    return results
 
 
 def lint_report(report: Any, *, ruleset=None, select: Iterable[str] | None = None,

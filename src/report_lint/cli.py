@@ -120,18 +120,31 @@ def main(ctx: click.Context) -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="跳过匹配的路径 / skip matching paths")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="并行进程数（默认：CPU 数）/ parallel processes (default: CPU count)")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
-              help="单个文件的时间上限（秒）/ time limit per file, seconds")
-@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=200.0, show_default=True,
-              metavar="MB", help="单个文件的大小上限（MB）/ size limit per file, MB")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="单个文件的时间上限（秒，默认 120；即 --limit seconds=N）/ time limit per file, seconds "
+                   "(default 120; same as --limit seconds=N)")
+@click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="MB", help="单个文件的大小上限（MB，默认 200；即 --limit file-size=N）/ size limit per file, MB "
+                                 "(default 200; same as --limit file-size=N)")
+@click.option("--limit", "limit_values", multiple=True, metavar="NAME=VALUE",
+              help="放宽或收紧一项限制，可重复（docs/limits.md）：file-size unpacked-size zip-entries elements depth "
+                   "pages seconds / raise or lower a limit, repeatable (docs/limits.md)")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="忽略基线中已有的问题 / hide findings present in the baseline (see --write-baseline)")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="把本次的全部问题写为基线 / write every finding of this run as a baseline")
+@click.option("--previous", "previous_path", metavar="FILE",
+              help="上一年度报告，与本次检查的报告比对 / last year's report, compared with the reports linted")
+@click.option("--children", "children_dir", metavar="DIR",
+              help="下级机关报告所在文件夹，其合计应等于本次检查的报告 / folder of the child reports that sum "
+                   "into the reports linted")
+@click.option("--organ-map", "organ_map", type=click.Path(dir_okay=False), metavar="FILE",
+              help="机关名称对照（别名: 标准名称）/ organ name map (alias: name) for pairing reports")
 @click.option("--quiet", "-q", is_flag=True, help="不显示进度条 / no progress bar")
 @click.option("--lang", type=LANG, default=None, help="消息语言 / message language (zh, en)")
 def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_on, exit_zero, config_path, isolated,
-          statistics, exclude, jobs, timeout, max_size, baseline, write_baseline, quiet, lang):
+          statistics, exclude, jobs, timeout, max_size, limit_values, baseline, write_baseline, previous_path,
+          children_dir, organ_map, quiet, lang):
     """检查报告文件、文件夹或通配符 / Lint report files, folders or globs."""
     import time
 
@@ -184,8 +197,24 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
                "selected_rules": selected_rules,
                "color": output_path is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")}
     started = time.perf_counter()
-    results = run_files(registry, files, resolver, jobs=jobs or os.cpu_count() or 1, timeout=timeout,
-                        keep_report=formatter.needs_report, max_bytes=int(max_size * 1024 * 1024))
+    limits = _limits(resolver, timeout, max_size, limit_values, lang)
+    jobs = jobs or os.cpu_count() or 1
+    cross = _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, jobs, limits,
+                         lang)
+    if cross is None:
+        results = run_files(registry, files, resolver, jobs=jobs, timeout=limits.seconds,
+                            keep_report=formatter.needs_report, max_bytes=limits.file_size, limits=limits)
+    else:  # every report is kept (slim) until the batch is read, then related
+        from .crossdoc import link, without_suppressions
+
+        results = run_files(registry, files, without_suppressions(resolver), jobs=jobs, timeout=limits.seconds,
+                            keep_report=True if formatter.needs_report else "slim", max_bytes=limits.file_size,
+                            limits=limits)
+        results = list(_progress(results, len(files), quiet))
+        link(results, registry, resolver, cross, keep_report=formatter.needs_report)
+        if cross.previous is not None and cross.previous.error is not None:
+            results.append(cross.previous)  # shown, and the run exits 2, as for any unreadable file
+        quiet = True
     results = _progress(results, len(files), quiet)
     summary = Summary()
     threshold = SEVERITY_RANK[fail_on]
@@ -231,6 +260,45 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
+def _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, jobs, limits, lang):
+    """What relates the reports of this run (crossdoc.prepare), from the options and the
+    config's ``organs``/``hierarchy``; None when nothing is compared."""
+    from .config import load_organ_map
+    from .crossdoc import context_reader, prepare
+    from .errors import ReportLintError
+
+    if children_dir and not os.path.isdir(children_dir):
+        _fail(f"--children：{children_dir} 不是文件夹", f"--children: {children_dir} is not a folder", lang)
+    aliases = resolver.global_setting("organs") or {}
+    try:
+        if isinstance(aliases, str):  # the config names a map file, relative to the config
+            config = resolver.config_for(os.path.join(os.path.abspath("."), "report"))
+            aliases = load_organ_map(os.path.join(config.base_dirs.get("organs", "."), aliases))
+        if organ_map:
+            aliases = {**aliases, **load_organ_map(organ_map)}
+    except ReportLintError as exc:
+        _fail(exc.zh, exc.en, lang)
+    read = context_reader(registry, jobs=jobs, timeout=limits.seconds, max_bytes=limits.file_size, limits=limits)
+    return prepare(registry, files, ruleset, read, select=resolver.cli_select or None,
+                   ignore=resolver.cli_ignore or None, previous=previous_path, children=children_dir,
+                   aliases=aliases, hierarchy=resolver.global_setting("hierarchy") or {})
+
+
+def _limits(resolver, timeout, max_size, limit_values, lang: str):
+    """The run's limits: the defaults, then the config file's ``limits:``, then
+    ``--timeout``/``--max-size``, then each ``--limit NAME=VALUE`` (docs/limits.md)."""
+    from . import limits as lim
+
+    try:
+        chosen = lim.from_mapping(resolver.global_setting("limits") or {})
+        given = [("seconds", timeout), ("file-size", max_size)]
+        values = dict(lim.value_of(name, value) for name, value in given if value is not None)
+        values.update(lim.parse_assignment(text) for text in limit_values)
+    except lim.LimitError as exc:
+        _fail(exc.zh, exc.en, lang)
+    return chosen.with_values(**values)
+
+
 def _progress(results, total: int, quiet: bool):
     """A progress bar on stderr for long runs on a terminal; nothing when piped or quiet."""
     if quiet or total < 10 or not sys.stderr.isatty():
@@ -249,17 +317,26 @@ def _progress(results, total: int, quiet: bool):
 @main.command()
 @click.argument("path", type=click.Path())
 @click.option("--compact", is_flag=True, help="单行 JSON / one-line JSON")
+@click.option("--limit", "limit_values", multiple=True, metavar="NAME=VALUE",
+              help="放宽或收紧一项限制，可重复（docs/limits.md）/ raise or lower a limit, repeatable (docs/limits.md)")
 @click.option("--lang", type=LANG, default=None)
-def parse(path, compact, lang):
+def parse(path, compact, limit_values, lang):
     """输出规范报告 JSON / Print the canonical report of a file as JSON."""
     import json
 
+    from . import limits as lim
+    from .batch import lint_within
     from .errors import ReportLintError
     from .lint import safe_build_report
 
     lang = _lang(lang)
     try:
-        report = safe_build_report(_registry(), path)
+        chosen = lim.DEFAULT.with_values(**dict(lim.parse_assignment(text) for text in limit_values))
+    except lim.LimitError as exc:
+        _fail(exc.zh, exc.en, lang)
+    try:
+        with lim.use(chosen):
+            report = lint_within(chosen.seconds, safe_build_report, _registry(), path)
     except ReportLintError as exc:
         _fail(f"{path}: {exc.zh}" if not exc.zh.startswith(path) else exc.zh,
               f"{path}: {exc.en}" if not exc.en.startswith(path) else exc.en, lang)

@@ -5,7 +5,8 @@ parent config and no other merging (as in the linters people know).
 Keys: ``ruleset`` (a packaged name or a path relative to the config file), ``select``,
 ``ignore``, ``fail-on``, ``lang``, ``exclude``, ``per-file`` (a list of ``{files: glob,
 ruleset, select, ignore}``, globs relative to the config file), ``suppressions`` (false
-turns sidecar suppression files off) and ``extend``.
+turns sidecar suppression files off), ``limits`` (a mapping of limit names to values,
+``report_lint.limits``) and ``extend``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from typing import Any
 from .errors import UsageError
 
 CONFIG_NAMES = (".report-lint.yaml", ".report-lint.yml")
-KEYS = {"ruleset", "select", "ignore", "fail-on", "lang", "exclude", "per-file", "suppressions", "extend"}
+KEYS = {"ruleset", "select", "ignore", "fail-on", "lang", "exclude", "per-file", "suppressions", "extend", "organs",
+        "hierarchy", "limits"}
+MAX_ORGAN_NAMES = 100_000
 MAX_EXTEND_DEPTH = 20
 
 
@@ -98,6 +101,7 @@ def load_config(path: str, _depth: int = 0, _seen: tuple[str, ...] = ()) -> Conf
         raise UsageError(f"{where}: 未知的配置项“{unknown[0]}”（可用：{', '.join(sorted(KEYS))}）",
                          f"{where}: unknown setting '{unknown[0]}' (known: {', '.join(sorted(KEYS))})")
     _check_types(data, path, lines)
+    _check_names(data, path, lines)
     base = os.path.dirname(os.path.abspath(path))
     config = Config()
     if data.get("extend"):
@@ -121,14 +125,25 @@ def load_config(path: str, _depth: int = 0, _seen: tuple[str, ...] = ()) -> Conf
 
 def _check_types(data: dict, path: str, lines: dict) -> None:
     expected = {"ruleset": str, "select": list, "ignore": list, "fail-on": str, "lang": str, "exclude": list,
-                "per-file": list, "suppressions": bool, "extend": str}
+                "per-file": list, "suppressions": bool, "extend": str, "organs": (dict, str), "hierarchy": dict,
+                "limits": dict}
     for key, kind in expected.items():
         if key in data and not isinstance(data[key], kind):
             where = _at(path, lines, key)
-            raise UsageError(f"{where}: {key} 的类型应为 {kind.__name__}", f"{where}: {key} must be a {kind.__name__}")
+            names = " / ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise UsageError(f"{where}: {key} 的类型应为 {names}", f"{where}: {key} must be a {names}")
     if data.get("fail-on") not in (None, "error", "warning", "info"):
         raise UsageError(f"{_at(path, lines, 'fail-on')}: fail-on 应为 error、warning 或 info",
                          f"{_at(path, lines, 'fail-on')}: fail-on must be error, warning or info")
+    if data.get("limits"):
+        from .limits import LimitError, value_of
+
+        for name, raw in data["limits"].items():
+            try:
+                value_of(name, raw)
+            except LimitError as exc:
+                where = _at(path, lines, "limits")
+                raise UsageError(f"{where}: limits: {exc.zh}", f"{where}: limits: {exc.en}")
     if data.get("lang") not in (None, "zh", "en"):
         raise UsageError(f"{_at(path, lines, 'lang')}: lang 应为 zh 或 en", f"{_at(path, lines, 'lang')}: lang must be zh or en")
     for i, entry in enumerate(data.get("per-file") or []):
@@ -136,6 +151,30 @@ def _check_types(data: dict, path: str, lines: dict) -> None:
             where = _at(path, lines, "per-file", i)
             raise UsageError(f"{where}: per-file 的每一项需要 files，可含 ruleset、select、ignore",
                              f"{where}: each per-file entry needs files and may have ruleset, select, ignore")
+
+
+def _check_names(data: dict, path: str, lines: dict) -> None:
+    """``organs`` maps alias → name (or names a file that does); ``hierarchy`` maps a
+    parent organ to the list of organs whose reports sum into its report."""
+    organs = data.get("organs")
+    if isinstance(organs, dict) and not all(isinstance(k, str) and isinstance(v, str) for k, v in organs.items()):
+        where = _at(path, lines, "organs")
+        raise UsageError(f"{where}: organs 应为“别名: 标准名称”的映射", f"{where}: organs maps alias: name (strings)")
+    hierarchy = data.get("hierarchy") or {}
+    if not all(isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
+               for k, v in hierarchy.items()):
+        where = _at(path, lines, "hierarchy")
+        raise UsageError(f"{where}: hierarchy 应为“上级机关: [下级机关, …]”的映射",
+                         f"{where}: hierarchy maps a parent organ to a list of child organs")
+    if len(organs or {}) + sum(len(v) for v in hierarchy.values()) > MAX_ORGAN_NAMES:
+        raise UsageError(f"{path}: 机关名称过多（上限 {MAX_ORGAN_NAMES}）", f"{path}: too many organ names (limit {MAX_ORGAN_NAMES})")
+
+
+def load_organ_map(path: str) -> dict[str, str]:
+    """An organ map file: a YAML mapping of alias → name, checked like a config file."""
+    data, lines = _read(path)
+    _check_names({"organs": data}, path, {("organs",): 1})
+    return data
 
 
 def _read(path: str) -> tuple[dict, dict]:
@@ -232,4 +271,14 @@ per-file: []
 # Findings you have checked and accept go into a sidecar file next to the report,
 # e.g. report.docx.suppress.yaml (see README). Set to false to ignore those files.
 suppressions: true
+
+# Cross-document checks pair each report with last year's report of the same organ.
+# Names that differ beyond spacing, width and 人民政府/政府 are mapped here (or in a
+# YAML file named here: organs: organs.yaml):
+organs: {{}}
+#  "示例市青禾区政府办": "示例市青禾区人民政府办公室"
+
+# Which organs' reports sum into which (checked when all of them are linted together):
+hierarchy: {{}}
+#  "示例市青禾区人民政府": ["示例市青禾区教育局", "示例市青禾区卫生健康局"]
 """

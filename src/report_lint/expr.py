@@ -320,6 +320,24 @@ def evaluate(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict
     return Result(value, st.operands)
 
 
+def show(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str, str],
+         lists: dict[str, list[str]]) -> str:
+    """The expression with each cell replaced by its value (``698 + 77 - 132``), for
+    messages; a ``sum(…)`` shows as its total, an unreadable cell as ``?``."""
+    if isinstance(node, Num):
+        return str(node.value)
+    if isinstance(node, (Path, Sum)):
+        value = evaluate(node, lookup, dict(bindings), lists).value
+        return "?" if value is None else str(value)
+    if isinstance(node, Neg):
+        return "-" + show(node.operand, lookup, bindings, lists)
+    left = show(node.left, lookup, bindings, lists)
+    right = show(node.right, lookup, bindings, lists)
+    if isinstance(node.right, BinOp) and node.op != "+":
+        right = f"({right})"
+    return f"{left} {node.op} {right}"
+
+
 def placeholders(node: Node) -> set[str]:
     """Names used as ``{name}`` that are not bound by a ``sum`` inside the expression."""
     if isinstance(node, Path):

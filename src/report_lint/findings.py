@@ -9,7 +9,7 @@ from typing import Any
 from .location import Location
 from .numbers import to_json_number
 
-CATEGORIES = ("arithmetic", "structure", "contact", "year", "consistency", "text", "parse")
+CATEGORIES = ("arithmetic", "structure", "contact", "year", "consistency", "text", "cross", "parse")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -28,9 +28,20 @@ class Finding:
     found: Any = None
     assessable: bool = True  # False: the rule could not be assessed (a value unreadable)
     cells: list[str] = field(default_factory=list)  # every canonical key the finding involves
+    # places in other files the finding points at (last year's cell, a child report, a
+    # copied passage): {"file": …, "location": {…}, "note": {"zh": …, "en": …}}
+    related: list[dict[str, Any]] = field(default_factory=list)
 
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en
+
+    def related_lines(self, lang: str = "zh") -> list[str]:
+        """``file:location note`` for each place in another report the finding points at."""
+        out = []
+        for r in self.related:
+            note = (r.get("note") or {}).get(lang) or (r.get("note") or {}).get("zh", "")
+            out.append(f"{r['file']}:{Location.from_dict(r.get('location')).short()} {note}".rstrip())
+        return out
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -50,6 +61,7 @@ class Finding:
             "found": _jsonable(self.found),
             "assessable": self.assessable,
             "cells": list(self.cells),
+            "related": [dict(r) for r in self.related],
             "fingerprint": self.fingerprint(),
         }
 

@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 from .errors import InputError, InternalError, ReportLintError
 from .findings import Finding
+from .limits import DEFAULT as DEFAULT_LIMITS
+from .limits import Limits, current, use
 from .messages import msg
+from .related import Packed
 from .report import Report
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024
+MAX_INPUT_BYTES = DEFAULT_LIMITS.file_size  # the default; the limits in effect decide (limits.py)
 
 
 @dataclass
@@ -33,7 +36,9 @@ def report_meta(report: Report) -> dict:
             "title": report.title.text if report.title else None, "format": report.source_format}
 
 
-def read_input(path: str, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+def read_input(path: str, max_bytes: int | None = None) -> bytes:
+    if max_bytes is None:
+        max_bytes = current().file_size
     if "://" in path:  # a URL: the HTML plugin fetches it (timeout, size limit, bounded redirects)
         from report_lint_html.fetch import fetch
 
@@ -65,11 +70,13 @@ def choose_parser(registry, path: str, data: bytes):
     return spec
 
 
-def build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> Report:
+def build_report(registry, path: str, max_bytes: int | None = None) -> Report:
     """Parse and interpret one file into the canonical Report."""
     from .interpret import interpret
 
     data = read_input(path, max_bytes)
+    if not data or data.isspace():
+        raise InputError(msg("empty_file", "zh", size=len(data)), msg("empty_file", "en", size=len(data)))
     spec = choose_parser(registry, path, data)
     produced = spec.parse(data, path)
     if spec.produces == "report":
@@ -78,7 +85,7 @@ def build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> Repor
     return interpret(produced)
 
 
-def safe_build_report(registry, path: str, max_bytes: int = MAX_INPUT_BYTES) -> Report:
+def safe_build_report(registry, path: str, max_bytes: int | None = None) -> Report:
     """``build_report`` whose every failure is a ReportLintError with a clear message."""
     try:
         return build_report(registry, path, max_bytes)
@@ -104,8 +111,16 @@ def _as_settings(chosen, select, ignore):
     return FileSettings(chosen, select, ignore, suppressions=False)
 
 
-def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, keep_report: bool = True,
-              max_bytes: int = MAX_INPUT_BYTES) -> FileResult:
+def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, keep_report: bool | str = True,
+              max_bytes: int | None = None, limits: Limits | None = None) -> FileResult:
+    """One file, within ``limits`` (the parsers read them through ``limits.current()``).
+    ``keep_report``: True keeps the whole Report, ``"slim"`` what cross-document rules
+    read, packed (``related.Packed``), False nothing."""
+    with use(limits):
+        return _lint_file(registry, path, ruleset_for, select, ignore, keep_report, max_bytes)
+
+
+def _lint_file(registry, path: str, ruleset_for, select, ignore, keep_report: bool, max_bytes: int | None) -> FileResult:
     from . import engine
 
     started = time.perf_counter()
@@ -115,7 +130,7 @@ def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, kee
         report.source_path = path
         result.meta = report_meta(report)
         if keep_report:
-            result.report = report
+            result.report = report if keep_report != "slim" else Packed(report)
         settings = _as_settings(ruleset_for(report), select, ignore)
         findings = engine.run(report, settings.ruleset, registry, select=settings.select, ignore=settings.ignore)
         if settings.suppressions:

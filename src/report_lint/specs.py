@@ -35,12 +35,18 @@ class CheckKind:
 
     ``run(rule, report) -> Iterable[Finding]``; ``params_schema`` is the JSON Schema of
     the rule's ``params`` (validated when a ruleset is loaded from a user file).
+
+    A kind that compares reports names what it ``needs`` (``"previous"``: last year's
+    report of the same organ; ``"children"``: the reports that sum into this one). It is
+    then run as ``run(rule, report, related)`` with a ``report_lint.related.Related``,
+    only once the whole batch is read and only when that relation is known.
     """
 
     name: str
     run: Callable[..., Iterable[Any]]
     params_schema: dict[str, Any] = field(default_factory=lambda: {"type": "object"})
     description: str = ""
+    needs: str | None = None  # None | "previous" | "children"
 
 
 @dataclass

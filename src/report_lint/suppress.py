@@ -26,12 +26,16 @@ def sidecar_path(path: str) -> str:
     return path + SUFFIX
 
 
+def has_sidecar(path: str) -> bool:
+    return "://" not in path and os.path.isfile(sidecar_path(path))
+
+
 def apply(path: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` without the suppressed ones, plus one finding per unused or invalid
     suppression. Without a sidecar file, ``findings`` unchanged."""
-    sidecar = sidecar_path(path)
-    if "://" in path or not os.path.isfile(sidecar):
+    if not has_sidecar(path):
         return findings
+    sidecar = sidecar_path(path)
     entries, problems = _read(sidecar)
     used = [False] * len(entries)
     kept = []

@@ -15,7 +15,10 @@ Each case edits the base: ``replace`` (text substitutions, in order, each must o
 ``text`` (a whole report instead of the base), ``format`` (``txt`` or ``md``),
 ``set`` (table values after parsing), ``blank`` (a cell's raw text, value unreadable),
 ``drop`` (canonical keys or key prefixes made absent), ``marks`` (facts a parser adds:
-tracked changes, comments), ``properties`` (document properties such as ``published``). A ``fail`` case expects at least
+tracked changes, comments), ``properties`` (document properties such as ``published``), ``year`` and
+``organ`` (the report's own). Rules that compare reports take the related reports as
+nested cases of the same form: ``previous`` (last year's report), ``children`` (a list)
+and ``missing_children`` (names of children declared but absent). A ``fail`` case expects at least
 one assessable finding of the rule (``expect`` narrows: ``count``, ``key``, ``line``,
 ``severity``, ``contains``, ``cannot_assess``); a ``pass`` case expects none.
 
@@ -99,6 +102,10 @@ def build_case_report(case: Case, registry):
     for key, raw in (spec.get("blank") or {}).items():
         _assign(report, key, None, raw, "dash" if raw.strip() in ("/", "-", "—") else ("blank" if not raw.strip() else "text"))
     report.properties.update({k: str(v) for k, v in (spec.get("properties") or {}).items()})
+    if "year" in spec:
+        report.year = spec["year"]
+    if "organ" in spec:
+        report.organ = spec["organ"]
     for mark in spec.get("marks") or []:
         from .location import Location
         from .report import Fact
@@ -111,6 +118,32 @@ def build_case_report(case: Case, registry):
             if key == prefix or key.startswith(prefix + "."):
                 _assign(report, key, None, None, "missing")
     return report
+
+
+def _related(case: Case, registry):
+    """The Related of a case that names ``previous``/``children``, else None."""
+    from dataclasses import replace
+
+    from .related import Missing, Related
+
+    spec = case.spec
+    if not any(k in spec for k in ("previous", "children", "missing_children")):
+        return None
+
+    def nested(sub: dict, name: str):
+        sub = dict(sub or {})
+        base = os.path.join(os.path.dirname(case.base), sub["base"]) if sub.get("base") else case.base
+        report = build_case_report(replace(case, spec=sub, base=base), registry)
+        report.source_path = name
+        return report
+
+    related = Related()
+    if "previous" in spec:
+        related.previous = nested(spec["previous"], "previous" + os.path.splitext(case.base)[1])
+    if "children" in spec or "missing_children" in spec:
+        related.children = [nested(c, f"child-{i}") for i, c in enumerate(spec.get("children") or [])]
+        related.missing = [Missing(name, "缺失", "missing") for name in spec.get("missing_children") or []]
+    return related
 
 
 def _assign(report, key: str, value, raw, status: str) -> None:
@@ -131,7 +164,12 @@ def run_case(case: Case, registry=None) -> Outcome:
     if ruleset.rule(case.rule) is None:
         return Outcome(case, False, f"rule {case.rule} is not in ruleset {ruleset.name}")
     report = build_case_report(case, registry)
-    findings = [f for f in engine.run(report, ruleset, registry, select={case.rule}) if f.rule == case.rule]
+    related = _related(case, registry)
+    if related is None:
+        findings = engine.run(report, ruleset, registry, select={case.rule})
+    else:
+        findings = engine.run_related(report, related, ruleset, registry, select={case.rule})
+    findings = [f for f in findings if f.rule == case.rule]
     expect = case.spec.get("expect") or {}
     if expect.get("cannot_assess"):
         got = [f for f in findings if not f.assessable]

@@ -21,6 +21,16 @@ def label(rule, name: str) -> Any:
     return found if found else {"zh": name, "en": name}
 
 
+def key_label(rule, key: str) -> dict[str, str]:
+    """A display label for a whole canonical key: its own label, else its parts' joined
+    (``表三（…） 一、本年新收 总计``)."""
+    own = (rule.params.get("labels") or {}).get(key) or rule.labels.get(key)
+    if own:
+        return own
+    parts = [label(rule, part) for part in key.split(".")]
+    return {"zh": " ".join(p["zh"] for p in parts), "en": " / ".join(p["en"] for p in parts)}
+
+
 def text_blocks(report: Report, sections: list[int] | None = None, include_title: bool = True) -> Iterator[tuple[TextBlock, str]]:
     """Blocks of the body (optionally only some sections) with their width-folded text."""
     for block in report.texts or []:

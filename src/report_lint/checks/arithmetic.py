@@ -14,6 +14,7 @@ from ..hookspecs import hookimpl
 from ..specs import CheckKind
 from . import expand_foreach, label
 
+_ZERO = Decimal(0)
 _OPS = {
     "==": lambda a, b, tol: abs(a - b) <= tol,
     ">=": lambda a, b, tol: a + tol >= b,
@@ -24,16 +25,23 @@ _OPS = {
 def _tolerance(setting, operands: list[expr.Operand], report) -> Decimal:
     if setting not in (None, "auto"):
         return Decimal(str(setting))
+    return rounding_tolerance(op.value for op in operands)
+
+
+def rounding_tolerance(values) -> Decimal:
+    """Half a unit in the last place of every rounded value: how far a sum of them may
+    be from an exact one."""
     tol = Decimal(0)
-    for op in operands:
-        if op.value is not None:
-            exp = op.value.as_tuple().exponent
+    for value in values:
+        if value is not None:
+            exp = value.as_tuple().exponent
             if isinstance(exp, int) and exp < 0:
                 tol += Decimal(5) * Decimal(10) ** (exp - 1)
     return tol
 
 
-def run_identity(rule, report):
+def run_identity(rule, report, extra: dict | None = None):
+    """``extra``: more values for the message (a kind built on this one adds its own)."""
     p = rule.params
     lhs, rhs = expr.parse(p["lhs"]), expr.parse(p["rhs"])
     locate_path = expr.parse(p["locate"]) if p.get("locate") else None
@@ -54,6 +62,11 @@ def run_identity(rule, report):
             finding.cells = [m.key for m in missing]
             yield finding
             continue
+        # An exact pass needs no tolerance (never negative: the schema's minimum is 0);
+        # most bindings of a correct report pass exactly, so the rounding interval of
+        # their operands is worked out only for the others.
+        if _OPS[op](left.value, right.value, _ZERO):
+            continue
         tol = _tolerance(p.get("tolerance"), left.operands + right.operands, report)
         if _OPS[op](left.value, right.value, tol):
             continue
@@ -61,7 +74,9 @@ def run_identity(rule, report):
         locate = _locate(locate_path, bindings, left)
         values = {name: label(rule, value) for name, value in bindings.items()}
         values.update({f"{name}_key": value for name, value in bindings.items()})
-        values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value)
+        values.update(lhs=left.value, rhs=right.value, diff=left.value - right.value,
+                      lhs_terms=expr.show(lhs, report.value, bindings, rule.lists),
+                      rhs_terms=expr.show(rhs, report.value, bindings, rule.lists), **(extra or {}))
         finding = rule.finding(values, report.location_of(locate) if locate else None, key=locate,
                                expected=right.value, found=left.value)
         finding.cells = list(dict.fromkeys(o.key for o in left.operands + right.operands))
@@ -113,18 +128,23 @@ _IDENTITY_SCHEMA = {
     },
 }
 
-_FORM_SCHEMA = {
-    "type": "object",
-    "required": ["keys"],
-    "additionalProperties": False,
-    "properties": {
-        "keys": {"type": "array", "items": {"type": "string", "maxLength": 300}, "maxItems": 500},
-        "foreach": _IDENTITY_SCHEMA["properties"]["foreach"],
-        "max_decimals": {"type": "integer", "minimum": 0, "maximum": 10},
-        "min": {"type": "number"},
-        "labels": {"type": "object"},
-    },
-}
+def keyed_schema(**properties) -> dict:
+    """The params schema of a kind that visits ``keys`` (paths with ``{placeholders}``
+    bound by ``foreach``), plus its own ``properties``."""
+    return {
+        "type": "object",
+        "required": ["keys"],
+        "additionalProperties": False,
+        "properties": {
+            "keys": {"type": "array", "items": {"type": "string", "maxLength": 300}, "maxItems": 500},
+            "foreach": _IDENTITY_SCHEMA["properties"]["foreach"],
+            "labels": {"type": "object"},
+            **properties,
+        },
+    }
+
+
+_FORM_SCHEMA = keyed_schema(max_decimals={"type": "integer", "minimum": 0, "maximum": 10}, min={"type": "number"})
 
 
 @hookimpl

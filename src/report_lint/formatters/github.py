@@ -32,7 +32,8 @@ def file(result, options) -> str:
             if f.location.column:
                 props.append(f"col={f.location.column}")
         props.append(f"title={escape_property(f.rule)}")
-        out.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(f.message(lang))}\n")
+        message = "\n".join([f.message(lang)] + [f"→ {line}" for line in f.related_lines(lang)])
+        out.append(f"::{LEVELS[f.severity]} {','.join(props)}::{escape_data(message)}\n")
     return "".join(out)
 
 

@@ -87,7 +87,9 @@ def _findings_html(result, lang: str) -> str:
         for f in items:
             out.append(f'<li><span class="sev-{f.severity}">{escape(f.severity)}</span> '
                        f'<span class="loc">{escape(f.location.short())}</span> '
-                       f'<span class="rule">{escape(f.rule)}</span> {escape(f.message(lang))}</li>')
+                       f'<span class="rule">{escape(f.rule)}</span> {escape(f.message(lang))}'
+                       + "".join(f'<br><span class="loc">→ {escape(line)}</span>' for line in f.related_lines(lang))
+                       + '</li>')
         out.append("</ul>")
     return "".join(out)
 

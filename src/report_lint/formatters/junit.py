@@ -39,7 +39,8 @@ def format_junit(results, options) -> str:
                 case = ET.SubElement(suite, "testcase", name=rule_id, classname=result.path)
                 counts["tests"] += 1
                 failing = [f for f in findings if f.assessable and SEVERITY_RANK[f.severity] >= threshold]
-                lines = "\n".join(f"{f.location.short()}: {f.severity} {f.message(lang)}" for f in findings)
+                lines = "\n".join(f"{f.location.short()}: {f.severity} {f.message(lang)}"
+                                   + "".join(f"\n    → {line}" for line in f.related_lines(lang)) for f in findings)
                 if failing:
                     node = ET.SubElement(case, "failure", message=failing[0].message(lang), type=failing[0].severity)
                     node.text = lines

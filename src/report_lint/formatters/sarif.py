@@ -13,6 +13,7 @@ import json
 from .. import __version__
 from ..fingerprint import file_identity
 from ..hookspecs import hookimpl
+from ..location import Location
 from ..specs import FormatterSpec
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -60,6 +61,16 @@ def _location(finding, uri: str) -> dict:
     return out
 
 
+def _related(index: int, related: dict, lang: str) -> dict:
+    """A place in another report (last year's cell, a child's, a copied passage)."""
+    loc = Location.from_dict(related.get("location"))
+    physical: dict = {"artifactLocation": {"uri": file_identity(related["file"])}}
+    if loc.line:
+        physical["region"] = {"startLine": loc.line, **({"startColumn": loc.column} if loc.column else {})}
+    note = related.get("note") or {}
+    return {"id": index, "physicalLocation": physical, "message": {"text": note.get(lang) or note.get("zh", "")}}
+
+
 def format_sarif(results, options) -> str:
     lang = options.get("lang", "zh")
     ruleset = options.get("ruleset")
@@ -91,6 +102,8 @@ def format_sarif(results, options) -> str:
                     item["properties"][name] = value
             if f.cells:
                 item["properties"]["cells"] = list(f.cells)
+            if f.related:
+                item["relatedLocations"] = [_related(i, r, lang) for i, r in enumerate(f.related)]
             sarif_results.append(item)
     run = {
         "tool": {"driver": {"name": "report-lint", "version": __version__, "semanticVersion": __version__,

@@ -38,6 +38,7 @@ def file(result, options) -> str:
         where = _style(f"{result.path}:{f.location.short()}:", options, bold=True)
         severity = _style(f.severity, options, fg=_COLOURS.get(f.severity))
         lines.append(f"{where} {severity} {f.rule} {f.message(lang)}\n")
+        lines.extend(f"    → {line}\n" for line in f.related_lines(lang))
     return "".join(lines)
 
 
