@@ -2,7 +2,6 @@
 every hook is exercised by a test."""
 
 import inspect
-import os
 import pathlib
 
 from report_lint import hookspecs
