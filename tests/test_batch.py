@@ -154,3 +154,44 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(tmp_path):
     assert proc.returncode == 0 and "/12 [" in err
     proc, err = stderr_on_a_terminal("--quiet")
     assert proc.returncode == 0 and "/12 [" not in err
+
+
+def _native_trouble(data: bytes, path: str):
+    """A parser standing in for a fault in native code: ``die`` ends the process as the
+    system's OOM killer or a segfault would; ``stuck`` blocks the alarm, as a loop inside
+    a C library does, and never returns."""
+    import signal
+    import time
+
+    if path.endswith("die.trouble"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if path.endswith("stuck.trouble"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+    return F.make_report(1).tables  # never used: the good files are .txt
+
+
+@pytest.mark.parametrize("bad", ["die.trouble", "stuck.trouble"])
+def test_a_worker_that_dies_or_hangs_in_native_code_costs_only_its_own_file(bad, tmp_path, monkeypatch):
+    from report_lint import batch
+    from report_lint.plugins import get_registry
+    from report_lint.ruleset import resolve
+    from report_lint.specs import ParserSpec
+
+    registry = get_registry()
+    monkeypatch.setitem(registry.parsers, "trouble", ParserSpec("trouble", (".trouble",), _native_trouble))
+    monkeypatch.setattr(batch, "GRACE_SECONDS", 1.0)
+    paths = []
+    for i in range(9):
+        path = tmp_path / (bad if i == 4 else f"r{i}.txt")
+        path.write_bytes(b"x" if i == 4 else F.render_text(F.make_report(60 + i)).encode("utf-8"))
+        paths.append(str(path))
+    ruleset = resolve(registry, "national-2021")
+    results = list(batch.run_files(registry, paths, lambda report: ruleset, jobs=2, timeout=1.0))
+    assert [r.path for r in results] == paths  # input order, nothing lost
+    assert [r.error is None for r in results] == [i != 4 for i in range(9)]
+    assert ("died" if bad.startswith("die") else "did not finish") in results[4].error.en
+    serial = list(batch.run_files(registry, [p for p in paths if not p.endswith(".trouble")],
+                                  lambda report: ruleset, jobs=1))
+    assert [[f.fingerprint() for f in r.findings] for r in results if r.error is None] == \
+           [[f.fingerprint() for f in r.findings] for r in serial]

@@ -2,8 +2,9 @@
 time limit each, and giving results back in input order.
 
 Workers are forked after the plugins and the ruleset are loaded, so each file costs
-only its own parse and rules. ``imap`` keeps the order, so the output of ``--jobs 4``
-is identical to ``--jobs 1``.
+only its own parse and rules. Results come back in input order, so the output of
+``--jobs 4`` is identical to ``--jobs 1``; a worker that dies or hangs in native code
+costs only its own file.
 """
 
 from __future__ import annotations
@@ -163,6 +164,87 @@ def run_files(registry, paths: list[str], ruleset_for: Callable, *, select=None,
         return
     _WORKER.update(registry=registry, ruleset_for=ruleset_for, select=select, ignore=ignore,
                    keep_report=keep_report, timeout=timeout, max_bytes=max_bytes, limits=limits)
-    chunk = max(1, min(8, len(paths) // (jobs * 8)))
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(_work, paths, chunksize=chunk)
+    yield from _pooled(paths, jobs, context, timeout)
+
+
+# A worker must answer within its own time limit (SIGALRM) plus this much; beyond it
+# the worker is stuck where Python cannot interrupt it (inside native code) and is killed.
+GRACE_SECONDS = 30.0
+WINDOW_PER_JOB = 4  # files handed out ahead of the one being waited for
+
+
+def _pooled(paths: list[str], jobs: int, context, timeout: float | None) -> Iterator[FileResult]:
+    """Files in worker processes, results in input order. A worker that dies (killed by
+    the system for its memory, or a fault in a native library) or hangs in native code
+    loses only its own file: the files in flight are read again one by one, each in a
+    fresh process, so the one responsible is named and the others are kept."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    wait = (timeout + GRACE_SECONDS) if timeout else None
+    executor = ProcessPoolExecutor(jobs, mp_context=context)
+    pending: deque = deque(paths)  # not handed out yet
+    window: deque = deque()  # (path, future) handed out, in input order
+    try:
+        while pending or window:
+            broken = False
+            try:
+                while pending and len(window) < jobs * WINDOW_PER_JOB:
+                    window.append((pending[0], executor.submit(_work, pending[0])))
+                    pending.popleft()
+            except BrokenProcessPool:  # a worker died while others were being handed out
+                broken = True
+            if not broken:
+                try:
+                    result = window[0][1].result(timeout=wait)
+                except FutureTimeout:
+                    _kill_workers(executor)
+                    broken = True
+                except BrokenProcessPool:
+                    broken = True
+                else:
+                    window.popleft()
+                    yield result
+                    continue
+            executor.shutdown(wait=False, cancel_futures=True)
+            for path, future in window:  # finished ones are kept; the rest are read again alone
+                done = future.done() and not future.cancelled() and future.exception() is None
+                yield future.result() if done else _alone(path, context, wait)
+            window.clear()
+            executor = ProcessPoolExecutor(jobs, mp_context=context)
+    finally:
+        _kill_workers(executor)
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _alone(path: str, context, wait: float | None) -> FileResult:
+    """One file in a process of its own: its result, or why the process gave none."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = ProcessPoolExecutor(1, mp_context=context)
+    try:
+        return executor.submit(_work, path).result(timeout=wait)
+    except FutureTimeout:
+        _kill_workers(executor)
+        return FileResult(path, error=InputError(
+            f"读取此文件的进程在 {wait:g} 秒内没有结束（卡在原生代码中），已终止；其他文件照常检查",
+            f"the process reading this file did not finish within {wait:g} s (stuck in native code) and was "
+            "stopped; the other files were checked"))
+    except BrokenProcessPool:
+        return FileResult(path, error=InputError(
+            "读取此文件的进程意外终止（内存耗尽被系统终止，或原生库出错）；其他文件照常检查",
+            "the process reading this file died (killed by the system for its memory, or a fault in a native "
+            "library); the other files were checked"))
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _kill_workers(executor) -> None:
+    """Stop an executor's worker processes now (the executor offers no public way)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.kill()
