@@ -5,6 +5,7 @@ read; --timeout and --max-size still work; a parser reads the limits in effect."
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -156,3 +157,35 @@ def test_docs_limits_md_states_the_defaults():
     doc = open(os.path.join(os.path.dirname(__file__), "..", "docs", "limits.md"), encoding="utf-8").read()
     table = dict(re.findall(r"^\| `([a-z-]+)` \| (\d+(?:\.\d+)?)", doc, re.M))
     assert table == {name: value for name, value, _ in limits.describe()}
+
+
+def _greedy(data: bytes, path: str):
+    """A parser whose input makes it allocate without bound, as a decompression or a
+    pathological layout could."""
+    hoard = []
+    while True:
+        hoard.append(bytearray(16 * 1024 * 1024))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="the memory cap needs Linux")
+def test_a_runaway_allocation_is_this_files_error_not_an_oom_kill(tmp_path, monkeypatch):
+    import resource
+
+    from report_lint import batch
+    from report_lint.limits import Limits
+    from report_lint.plugins import get_registry
+    from report_lint.ruleset import resolve
+    from report_lint.specs import ParserSpec
+
+    registry = get_registry()
+    monkeypatch.setitem(registry.parsers, "greedy", ParserSpec("greedy", (".greedy",), _greedy))
+    (tmp_path / "a.greedy").write_bytes(b"x")
+    good = tmp_path / "b.txt"
+    good.write_bytes(HF.good_text())
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    ruleset = resolve(registry, "national-2021")
+    results = list(batch.run_files(registry, [str(tmp_path / "a.greedy"), str(good)], lambda report: ruleset,
+                                   limits=Limits(memory=256 * 1024 * 1024)))
+    assert "--limit memory" in results[0].error.en and "256 MB" in results[0].error.en
+    assert results[1].error is None and results[1].findings is not None  # the next file is read normally
+    assert resource.getrlimit(resource.RLIMIT_AS) == before  # the cap is lifted after each file

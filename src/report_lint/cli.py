@@ -128,7 +128,7 @@ def main(ctx: click.Context) -> None:
                                  "(default 200; same as --limit file-size=N)")
 @click.option("--limit", "limit_values", multiple=True, metavar="NAME=VALUE",
               help="放宽或收紧一项限制，可重复（docs/limits.md）：file-size unpacked-size zip-entries elements depth "
-                   "pages seconds / raise or lower a limit, repeatable (docs/limits.md)")
+                   "pages seconds memory / raise or lower a limit, repeatable (docs/limits.md)")
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="忽略基线中已有的问题 / hide findings present in the baseline (see --write-baseline)")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",

@@ -33,6 +33,7 @@ class Limits:
     depth: int = 256  # nesting of elements (HTML, the XML of a .docx)
     pages: int = 500  # pages of a paged format (PDF); annual reports run to a few dozen
     seconds: float = 120.0  # time per file
+    memory: int = 2048 * MB  # address space reading one file may add (a MemoryError, not the OOM killer)
 
     def with_values(self, **values) -> "Limits":
         return replace(self, **values)
@@ -51,6 +52,7 @@ NAMES: dict[str, tuple[str, int, str, str]] = {
     "depth": ("depth", 1, "元素的嵌套层数（网页、Word 的 XML）", "nesting depth of elements (web pages, Word XML)"),
     "pages": ("pages", 1, "页数（PDF）", "pages (PDF)"),
     "seconds": ("seconds", 1, "单个文件的时间（秒）", "time per file (seconds)"),
+    "memory": ("memory", MB, "读取单个文件时可增加的内存（MB）", "memory reading one file may add (MB)"),
 }
 
 _CURRENT: contextvars.ContextVar[Limits] = contextvars.ContextVar("report_lint_limits", default=DEFAULT)
@@ -72,6 +74,34 @@ def use(limits: Limits | None) -> Iterator[Limits]:
         yield limits
     finally:
         _CURRENT.reset(token)
+
+
+@contextlib.contextmanager
+def memory_cap(extra: int) -> Iterator[None]:
+    """Let the process grow by at most ``extra`` bytes of address space inside the block,
+    so a runaway allocation is a MemoryError that ends one file with a message, rather
+    than the system's out-of-memory killer ending the run. Linux only (elsewhere the
+    other limits still bound a file); the previous limit is restored afterwards."""
+    try:
+        import resource
+
+        with open("/proc/self/status", encoding="ascii") as fh:
+            size = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, OSError, StopIteration, ValueError):
+        yield
+        return
+    cap = size + extra
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    if soft != resource.RLIM_INFINITY and soft <= cap:
+        yield  # already capped at least as tightly (by the user, or an outer block)
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 class LimitError(ValueError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .errors import InputError, InternalError, ReportLintError
 from .findings import Finding
 from .limits import DEFAULT as DEFAULT_LIMITS
-from .limits import Limits, current, use
+from .limits import Limits, current, memory_cap, use
 from .messages import msg
 from .related import Packed
 from .report import Report
@@ -94,7 +94,10 @@ def safe_build_report(registry, path: str, max_bytes: int | None = None) -> Repo
     except RecursionError:
         raise InputError("文件嵌套过深，无法解析", "input nested too deeply to parse")
     except MemoryError:
-        raise InputError("文件过大，内存不足", "input too large for memory")
+        memory = current().memory // (1024 * 1024)
+        raise InputError(f"读取此文件需要的内存超过上限（{memory} MB，--limit memory=N 可放宽）",
+                         f"reading this file needs more memory than the limit ({memory} MB; raise it with "
+                         "--limit memory=N)")
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the batch
         raise InternalError(f"内部错误（请报告此问题）：{type(exc).__name__}: {exc}",
                             f"internal error (please report it): {type(exc).__name__}: {exc}")
@@ -116,7 +119,7 @@ def lint_file(registry, path: str, ruleset_for, select=None, ignore=None, *, kee
     """One file, within ``limits`` (the parsers read them through ``limits.current()``).
     ``keep_report``: True keeps the whole Report, ``"slim"`` what cross-document rules
     read, packed (``related.Packed``), False nothing."""
-    with use(limits):
+    with use(limits) as chosen, memory_cap(chosen.memory):
         return _lint_file(registry, path, ruleset_for, select, ignore, keep_report, max_bytes)
 
 
