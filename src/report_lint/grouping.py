@@ -111,6 +111,8 @@ def children_from_folder(parents: list[Entry], candidates: list[Entry], links: L
         link = links.of(parent.index)
         link.children = []
         for c in candidates:
+            if _same_file(c.path, parent.path):
+                continue  # the parent kept in its children's folder is not its own child
             if c.error is not None:
                 link.missing.append(Missing(c.path, c.error[0], c.error[1]))
             elif c.year is None:
@@ -121,6 +123,12 @@ def children_from_folder(parents: list[Entry], candidates: list[Entry], links: L
             links.problems[parent.index].append(Problem(
                 f"下级报告文件夹中没有 {parent.year} 年度的报告，未核对合计",
                 f"no child report for {parent.year} in the children folder; sums not checked"))
+
+
+def _same_file(a: str, b: str) -> bool:
+    import os
+
+    return "://" not in a + b and os.path.realpath(a) == os.path.realpath(b)
 
 
 def children_declared(batch: list[Entry], hierarchy: dict[str, list[str]], aliases: dict[str, str] | None,
