@@ -32,7 +32,7 @@ def lint_paths(paths: Iterable[str] | str, *, ruleset=None, select: Iterable[str
     (docs/limits.md); with it, ``timeout`` defaults to its ``seconds``."""
     from . import limits as lim
     from .batch import expand_paths, run_files
-    from .crossdoc import context_reader, link, prepare
+    from .crossdoc import context_reader, lint_related, prepare
     from .plugins import get_registry
 
     if isinstance(limits, dict):
@@ -45,17 +45,14 @@ def lint_paths(paths: Iterable[str] | str, *, ruleset=None, select: Iterable[str
     select, ignore = (set(select) if select else None), (set(ignore) if ignore else None)
     suffixes = {s for p in registry.parsers.values() for s in p.suffixes}
     files = expand_paths([paths] if isinstance(paths, str) else list(paths), suffixes, exclude)
-    read = context_reader(registry, jobs=jobs, timeout=timeout, max_bytes=max_bytes, limits=limits)
-    cross = prepare(registry, files, rs, read, select=select, ignore=ignore, previous=previous, children=children,
-                    aliases=organs, hierarchy=hierarchy)
-    results = list(run_files(registry, files, lambda report: rs, select=select, ignore=ignore, jobs=jobs,
-                             timeout=timeout, keep_report=keep_report if cross is None else keep_report or "slim",
-                             max_bytes=max_bytes, limits=limits))
+    run_options = {"jobs": jobs, "timeout": timeout, "max_bytes": max_bytes, "limits": limits}
+    cross = prepare(registry, files, rs, context_reader(registry, **run_options), select=select, ignore=ignore,
+                    previous=previous, children=children, aliases=organs, hierarchy=hierarchy)
     if cross is not None:
-        link(results, registry, lambda report: rs, cross, select=select, ignore=ignore, keep_report=keep_report)
-        if cross.previous is not None and cross.previous.error is not None:
-            results.append(cross.previous)
-    return results
+        return lint_related(registry, files, lambda report: rs, cross, select=select, ignore=ignore,
+                            keep_report=keep_report, **run_options)
+    return list(run_files(registry, files, lambda report: rs, select=select, ignore=ignore, keep_report=keep_report,
+                          **run_options))
 
 
 def lint_report(report: Any, *, ruleset=None, select: Iterable[str] | None = None,

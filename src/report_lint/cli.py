@@ -198,24 +198,17 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
                "color": output_path is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")}
     started = time.perf_counter()
     limits = _limits(resolver, timeout, max_size, limit_values, lang)
-    jobs = jobs or os.cpu_count() or 1
-    cross = _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, jobs, limits,
-                         lang)
+    run_options = {"jobs": jobs or os.cpu_count() or 1, "timeout": limits.seconds, "max_bytes": limits.file_size,
+                   "limits": limits}
+    cross = _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, run_options, lang)
     if cross is None:
-        results = run_files(registry, files, resolver, jobs=jobs, timeout=limits.seconds,
-                            keep_report=formatter.needs_report, max_bytes=limits.file_size, limits=limits)
-    else:  # every report is kept (slim) until the batch is read, then related
-        from .crossdoc import link, without_suppressions
+        results = _progress(run_files(registry, files, resolver, keep_report=formatter.needs_report, **run_options),
+                            len(files), quiet)
+    else:  # every report is kept (packed) until the batch is read, then related
+        from .crossdoc import lint_related
 
-        results = run_files(registry, files, without_suppressions(resolver), jobs=jobs, timeout=limits.seconds,
-                            keep_report=True if formatter.needs_report else "slim", max_bytes=limits.file_size,
-                            limits=limits)
-        results = list(_progress(results, len(files), quiet))
-        link(results, registry, resolver, cross, keep_report=formatter.needs_report)
-        if cross.previous is not None and cross.previous.error is not None:
-            results.append(cross.previous)  # shown, and the run exits 2, as for any unreadable file
-        quiet = True
-    results = _progress(results, len(files), quiet)
+        results = lint_related(registry, files, resolver, cross, keep_report=formatter.needs_report,
+                               progress=lambda stream: _progress(stream, len(files), quiet), **run_options)
     summary = Summary()
     threshold = SEVERITY_RANK[fail_on]
     failing = False
@@ -260,7 +253,7 @@ def check(paths, ruleset_name, select, ignore, output_format, output_path, fail_
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
-def _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, jobs, limits, lang):
+def _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir, organ_map, run_options, lang):
     """What relates the reports of this run (crossdoc.prepare), from the options and the
     config's ``organs``/``hierarchy``; None when nothing is compared."""
     from .config import load_organ_map
@@ -278,8 +271,7 @@ def _cross_setup(registry, resolver, ruleset, files, previous_path, children_dir
             aliases = {**aliases, **load_organ_map(organ_map)}
     except ReportLintError as exc:
         _fail(exc.zh, exc.en, lang)
-    read = context_reader(registry, jobs=jobs, timeout=limits.seconds, max_bytes=limits.file_size, limits=limits)
-    return prepare(registry, files, ruleset, read, select=resolver.cli_select or None,
+    return prepare(registry, files, ruleset, context_reader(registry, **run_options), select=resolver.cli_select or None,
                    ignore=resolver.cli_ignore or None, previous=previous_path, children=children_dir,
                    aliases=aliases, hierarchy=resolver.global_setting("hierarchy") or {})
 

@@ -60,14 +60,31 @@ def context_reader(registry, **run_options):
     return lambda paths: list(run_files(registry, paths, lambda report: context, keep_report="slim", **run_options))
 
 
-def without_suppressions(settings_for):
+def lint_related(registry, files: list[str], settings_for, options: CrossOptions, *, select=None, ignore=None,
+                 keep_report: bool = False, progress=None, **run_options) -> list:
+    """Lint ``files`` keeping their reports (packed unless ``keep_report``), then relate
+    and compare them: the FileResults in input order, with last year's report appended
+    when ``--previous`` could not be read (so the run reports it and exits 2).
+    ``progress`` wraps the stream of results as they come (a progress bar)."""
+    from .batch import run_files
+
+    stream = run_files(registry, files, _without_suppressions(settings_for, select, ignore), select=select,
+                       ignore=ignore, keep_report=keep_report or "slim", **run_options)
+    results = list(progress(stream) if progress else stream)
+    link(results, registry, settings_for, options, select=select, ignore=ignore, keep_report=keep_report)
+    if options.previous is not None and options.previous.error is not None:
+        results.append(options.previous)
+    return results
+
+
+def _without_suppressions(settings_for, select, ignore):
     """Per-file settings with suppressions left for ``link`` to apply (it is given the
     original ``settings_for``)."""
     from .lint import _as_settings
     from .settings import FileSettings
 
     def deferred(report):
-        chosen = _as_settings(settings_for(report), None, None)
+        chosen = _as_settings(settings_for(report), select, ignore)
         return FileSettings(chosen.ruleset, chosen.select, chosen.ignore, False, chosen.config, chosen.origins)
 
     return deferred
