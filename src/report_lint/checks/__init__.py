@@ -21,6 +21,24 @@ def label(rule, name: str) -> Any:
     return found if found else {"zh": name, "en": name}
 
 
+CN = "零一二三四五六七八九十"  # section numerals as the template prints them
+
+
+def report_template(report) -> dict:
+    """The template the report was written on (the 2021 one when unknown)."""
+    from ..interpret.template import load_template
+
+    return load_template(report.template_version if report.template_version in ("2019", "2021") else "2021")
+
+
+def section_title(index: int, report) -> str:
+    """The template's title of section ``index`` (``总体情况``)."""
+    for s in report_template(report)["sections"]:
+        if s["index"] == index:
+            return s["title"]
+    return str(index)
+
+
 def key_label(rule, key: str) -> dict[str, str]:
     """A display label for a whole canonical key: its own label, else its parts' joined
     (``表三（…） 一、本年新收 总计``)."""

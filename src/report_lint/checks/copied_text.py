@@ -13,11 +13,7 @@ from collections import Counter
 from ..hookspecs import hookimpl
 from ..report import Report
 from ..specs import CheckKind
-from . import sentences
-
-_SECTION_NAMES = {1: ("一、总体情况", "1. overview"), 2: ("二、主动公开", "2. active disclosure"),
-                  3: ("三、依申请公开", "3. requests"), 4: ("四、复议诉讼", "4. review and litigation"),
-                  5: ("五、问题及改进", "5. problems and improvements"), 6: ("六、其他事项", "6. other matters")}
+from . import CN, section_title, sentences
 
 
 def narrative(report: Report, sections: list[int], boilerplate: list[str]):
@@ -64,7 +60,7 @@ def run_copied_text(rule, report, related):
         if total >= min_chars and copied / total >= threshold:
             inside = [x for x in passages if mine[here.pieces[x.start]][3] == section]
             yield _finding(rule, report, previous, mine, theirs, here, there, inside[:shown], copied / total,
-                           f"sections.{section}", _SECTION_NAMES.get(section, (str(section), str(section))))
+                           f"sections.{section}", (f"{CN[section]}、{section_title(section, report)}", f"section {section}"))
     if overall >= threshold:
         yield _finding(rule, report, previous, mine, theirs, here, there, passages[:shown], overall, "narrative",
                        ("全文叙述部分", "the narrative as a whole"))

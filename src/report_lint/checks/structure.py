@@ -5,23 +5,10 @@ from __future__ import annotations
 
 from ..hookspecs import hookimpl
 from ..interpret.tables import template_keys
-from ..interpret.template import load_template, norm_title
+from ..interpret.template import norm_title
 from ..location import Location
 from ..specs import CheckKind
-from . import label
-
-CN = "零一二三四五六七八九十"
-
-
-def _template(report):
-    return load_template(report.template_version if report.template_version in ("2019", "2021") else "2021")
-
-
-def _title_of(index: int, report) -> str:
-    for s in _template(report)["sections"]:
-        if s["index"] == index:
-            return s["title"]
-    return str(index)
+from . import CN, label, report_template, section_title
 
 
 def _unknown(rule, what_zh: str, what_en: str):
@@ -37,7 +24,7 @@ def run_sections_present(rule, report):
         return
     for s in report.sections:
         if not s.found:
-            title = _title_of(s.index, report)
+            title = section_title(s.index, report)
             yield rule.finding({"number": CN[s.index], "title": title}, _nearest_location(report, s.index),
                                key=f"sections.{s.index}", expected=f"{CN[s.index]}、{title}", found=None)
 
@@ -87,7 +74,7 @@ def run_section_wording(rule, report):
     for s in report.sections or []:
         if not s.found or s.title is None:
             continue
-        canonical = _title_of(s.index, report)
+        canonical = section_title(s.index, report)
         norm = norm_title(s.title).rstrip("。")
         if norm == norm_title(canonical) or norm in accepted.get(s.index, []):
             continue
@@ -109,7 +96,7 @@ def run_title(rule, report):
 
 
 def run_tables_present(rule, report):
-    template = _template(report)
+    template = report_template(report)
     names = rule.params.get("tables") or list(template["tables"])
     for name in names:
         spec = template["tables"][name]
@@ -135,7 +122,7 @@ def run_tables_present(rule, report):
 
 def run_blank_cells(rule, report):
     """Blank, dash or text where the template wants a number: one finding per row."""
-    template = _template(report)
+    template = report_template(report)
     statuses = set(rule.params.get("statuses", ["blank", "dash", "text"]))
     for name, spec in template["tables"].items():
         rows: dict[str, list[str]] = {}
