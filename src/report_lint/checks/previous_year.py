@@ -56,7 +56,7 @@ class _Provenance:
         return self.report.provenance.get(key, default)
 
 
-def previous_pointers(previous: Report, keys, lang_note: tuple[str, str] = ("上一年度报告", "last year's report")) -> list[dict]:
+def previous_pointers(previous: Report, keys) -> list[dict]:
     """``Finding.related`` entries for the ``previous.`` keys among ``keys``."""
     from ..related import pointer  # the cross-document modules load only when reports are compared
 
@@ -64,8 +64,7 @@ def previous_pointers(previous: Report, keys, lang_note: tuple[str, str] = ("上
     for key in dict.fromkeys(keys):
         if key.startswith(PREFIX):
             own = key[len(PREFIX):]
-            out.append(pointer(previous, previous.location_of(own), f"{lang_note[0]}：{own}",
-                               f"{lang_note[1]}: {own}"))
+            out.append(pointer(previous, previous.location_of(own), f"上一年度报告：{own}", f"last year's report: {own}"))
     return out
 
 
