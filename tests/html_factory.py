@@ -13,7 +13,9 @@ only the template's table labels are reproduced, as they must be.
 
 Public API
 ----------
-* ``LAYOUTS``: ``plain``, ``spans``, ``gov``, ``word``, ``flat``, ``flat-line``.
+* ``LAYOUTS``: ``plain``, ``spans``, ``gov``, ``word``, ``portal``, ``flat``, ``flat-line``.
+  ``portal`` is a Word paste inside a full portal page at the scale of real ones
+  (mega-menu, column tree, info table, friend-link lists, scripts: about 250 KB).
 * ``render_html(report, layout="plain", charset="utf-8", published=None) -> str``:
   the page as text; ``charset`` is what the page *declares* in ``<meta charset>``
   (``None`` for no declaration, ``"http-equiv"`` style via ``meta=``).
@@ -29,7 +31,7 @@ from __future__ import annotations
 import html as _html
 import factory as F
 
-LAYOUTS: tuple[str, ...] = ("plain", "spans", "gov", "word", "flat", "flat-line")
+LAYOUTS: tuple[str, ...] = ("plain", "spans", "gov", "word", "portal", "flat", "flat-line")
 
 def esc(text: str) -> str:
     return _html.escape(text, quote=False)
@@ -166,7 +168,7 @@ def flat_table_text(report: F.FictionalReport, name: str) -> str:
 
 
 def _body_html(report: F.FictionalReport, layout: str) -> str:
-    word = layout == "word"
+    word = layout in ("word", "portal")
 
     def paragraph(text: str) -> str:
         if word:
@@ -188,7 +190,7 @@ def _body_html(report: F.FictionalReport, layout: str) -> str:
             return f"<p>{esc(flat_table_text(report, name))}</p>\n"
         if layout == "plain":
             return table_html(report, name, merged=False, sections=True, repeat_header=True)
-        if layout == "word":
+        if word:
             return table_html(report, name, merged=True, word=True)
         if layout == "gov":
             return f"<div class=\"table-wrap\">{table_html(report, name, merged=True, sections=False)}</div>\n"
@@ -209,6 +211,117 @@ _RELATED = "".join(f'<li><a href="/art/{i}.html">示例市某局关于做好第{
                    for i in range(1, 9))
 _SCRIPT = "var _hmt = _hmt || [];" + "function f%d(a){return a*%d;}" * 40
 _STYLE = "body{margin:0;font-family:'Microsoft YaHei'}" + ".c%d{color:#333;padding:%dpx}" * 40
+
+
+# A portal page at the scale of real ones: the furniture is generated, deterministic and
+# fictional; only its shape (and so its size and element count) follows real sites.
+_MENU = [("首页", 0), ("政务公开", 24), ("政务服务", 18), ("互动交流", 12), ("走进示例", 16), ("专题专栏", 20),
+         ("数据开放", 10), ("政策文件", 22), ("新闻中心", 14)]
+_DEPARTMENTS = [f"示例市第{i}局" for i in range(1, 61)] + [f"示例市某{i}区人民政府" for i in range(1, 13)]
+
+
+def _portal_nav() -> str:
+    items = []
+    for i, (name, subs) in enumerate(_MENU):
+        sub = "".join(f'<li class="sub-item"><a href="/col/col{i}{j:02d}/index.html" target="_blank" '
+                      f'title="{name}栏目{j}">{name}栏目{j}</a></li>' for j in range(1, subs + 1))
+        items.append(f'<li class="nav-item nav-{i}"><a class="nav-link" href="/col/col{i}/index.html">{name}</a>'
+                     f'<div class="sub-nav"><ul class="clearfix">{sub}</ul></div></li>')
+    return f'<div class="main-nav" id="nav"><ul class="nav-list w1200">{"".join(items)}</ul></div>'
+
+
+def _portal_tree() -> str:
+    groups = []
+    for g in range(1, 9):
+        leaves = "".join(f'<li><a href="/xxgk/col{g}{k:02d}/index.html" title="公开目录{g}-{k}">'
+                         f'<span class="ico"></span>公开目录{g}-{k}</a></li>' for k in range(1, 9))
+        groups.append(f'<li class="tree-node"><a href="javascript:;" class="tree-toggle">信息公开分类{g}</a>'
+                      f'<ul class="tree-leaves">{leaves}</ul></li>')
+    return f'<div class="left-tree" id="tree"><h3 class="tree-title">政府信息公开</h3><ul>{"".join(groups)}</ul></div>'
+
+
+def _portal_info(title: str, published: str) -> str:
+    rows = [("索引号", "000000000/2025-00001", "主题分类", "综合政务/政务公开"),
+            ("发布机构", "示例市人民政府办公室", "生成日期", published.split(" ")[0]),
+            ("文件名称", title, "文号", "无"), ("有效性", "有效", "公开方式", "主动公开")]
+    cells = "".join(f'<tr><th class="th1">{a}：</th><td class="td1">{esc(b)}</td><th class="th1">{c}：</th>'
+                    f'<td class="td1">{esc(d)}</td></tr>' for a, b, c, d in rows)
+    return f'<div class="xxgk-info"><table class="info-table" cellpadding="0" cellspacing="0">{cells}</table></div>'
+
+
+def _portal_footer() -> str:
+    selects = "".join(
+        f'<div class="link-select"><select onchange="window.open(this.value)"><option value="">{name}</option>'
+        + "".join(f'<option value="https://site{n}.example.invalid/">{esc(d)}</option>' for n, d in enumerate(group))
+        + "</select></div>"
+        for name, group in (("市级部门网站", _DEPARTMENTS[:60]), ("区县政府网站", _DEPARTMENTS[60:]),
+                            ("兄弟城市网站", [f"示例{i}市人民政府" for i in range(1, 31)])))
+    links = "".join(f'<li><a href="/about/{i}.html">底部链接{i}</a></li>' for i in range(1, 13))
+    return (f'<div class="friend-links w1200"><h4>相关链接</h4>{selects}</div>'
+            f'<div class="footer" id="footer"><ul class="footer-links">{links}</ul>'
+            '<p>主办单位：示例市人民政府办公室　承办单位：示例市大数据管理局</p>'
+            '<p>网站标识码：0000000000　示ICP备00000000号-1　示公网安备 00000000000000号</p>'
+            '<p>地址：示例市青禾路1号　邮编：310001　联系电话：0571-88000000</p>'
+            '<div class="footer-icons"><a href="#"><img src="/img/dzjg.png" alt="党政机关"></a>'
+            '<a href="#"><img src="/img/zfwzzc.png" alt="政府网站找错"></a><a href="#"><img src="/img/wza.png" '
+            'alt="适老化无障碍服务"></a></div></div>')
+
+
+def _portal_script() -> str:
+    config = ",".join(f'"col{i}":{{"id":{i},"name":"栏目{i}","url":"/col/col{i}/index.html","show":{i % 2}}}'
+                      for i in range(1, 301))
+    return f"var siteConfig={{{config}}};" + "".join(
+        f"function h{i}(e){{var t=document.getElementById('n{i}');if(t){{t.className=e?'on':'';}}return t;}}"
+        for i in range(1, 121))
+
+
+def _portal(title: str, decl: str, published: str, body: str) -> str:
+    date = published.split(" ")[0]
+    metas = "".join(f'<meta name="{n}" content="{esc(v)}">\n' for n, v in (
+        ("SiteName", "示例市人民政府"), ("SiteDomain", "www.example.invalid"), ("SiteIDCode", "0000000000"),
+        ("ColumnName", "政府信息公开年报"), ("ColumnType", "政府信息公开年报"), ("ArticleTitle", title),
+        ("PubDate", published), ("ContentSource", "示例市人民政府办公室"), ("Keywords", "年度报告"),
+        ("Description", title), ("Url", "https://www.example.invalid/art/2025/1/20/art_1_1.html")))
+    styles = "".join(f'<link rel="stylesheet" href="/css/{n}.css">\n' for n in ("base", "common", "index", "xxgk"))
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+{decl}
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+{metas}<title>{esc(title)}_示例市人民政府门户网站</title>
+{styles}<script src="/js/jquery-1.12.4.min.js"></script>
+<script>{_portal_script()}</script>
+</head>
+<body>
+<div class="topbar"><div class="w1200 clearfix"><span class="date">{date}</span>
+<a href="/wza" class="wza">无障碍浏览</a><a href="/ylh" class="ylh">长者模式</a><a href="/en">English</a><a href="/login">登录</a><a href="/reg">注册</a></div></div>
+<div class="header" id="header"><div class="w1200"><a class="logo" href="/"><img src="/img/logo.png" alt="示例市人民政府门户网站"></a>
+<div class="search-box"><form action="/search" method="get" name="searchform"><input type="text" name="q" class="search-input" placeholder="请输入关键词">
+<input type="hidden" name="site" value="1"><button type="submit" class="search-btn">搜索</button></form>
+<div class="hot-words">热词：<a href="#">营商环境</a><a href="#">政府信息公开</a><a href="#">办事指南</a><a href="#">人才政策</a></div></div></div></div>
+{_portal_nav()}
+<div class="container w1200 clearfix">
+<div class="bread-crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/col/col1/index.html">政务公开</a> &gt; <a href="/col/col104/index.html">政府信息公开</a> &gt; <a href="/col/col10401/index.html">政府信息公开年报</a></div>
+<div class="left-side">{_portal_tree()}</div>
+<div class="right-side">
+{_portal_info(title, published)}
+<div class="article-box">
+<div class="article-title"><h1>{esc(title)}</h1></div>
+<div class="article-attr"><span>发布时间：{published}</span><span>信息来源：示例市人民政府办公室</span><span>浏览次数：<em id="hits"></em></span>
+<span class="zh">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>
+<div class="article-content" id="zoom"><div class="TRS_Editor"><div class=WordSection1 style='layout-grid:15.6pt'>
+{body}</div></div></div>
+<div class="article-attach"></div>
+<div class="article-tools"><div class="bdsharebuttonbox">分享到：<a href="#" class="bds_weixin" data-cmd="weixin">微信</a><a href="#" class="bds_tsina" data-cmd="tsina">微博</a></div>
+<div class="print-close"><a href="javascript:window.print()">【打印本页】</a><a href="javascript:window.close()">【关闭窗口】</a></div></div>
+</div>
+<div class="xgwz"><h3>相关文章</h3><ul>{_RELATED}</ul></div>
+</div></div>
+{_portal_footer()}
+<script>var _hmt=_hmt||[];(function(){{var hm=document.createElement("script");hm.src="https://stats.example.invalid/hm.js";}})();</script>
+</body>
+</html>
+"""
 
 
 def render_html(report: F.FictionalReport, layout: str = "plain", charset: str | None = "utf-8", *,
@@ -270,6 +383,8 @@ def render_html(report: F.FictionalReport, layout: str = "plain", charset: str |
 </body>
 </html>
 """
+    if layout == "portal":
+        return _portal(title, decl, published, body)
     if layout == "word":
         return f"""<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">

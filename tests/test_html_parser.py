@@ -84,10 +84,16 @@ FURNITURE = ("栏目1", "当前位置", "分享到", "相关文章", "网站标�
              "搜索", "主办单位", "字号")
 
 
-def test_site_furniture_is_dropped_and_the_date_kept():
-    doc, rep = read(H.page_bytes(REPORT, "gov"))
+PORTAL_FURNITURE = ("政务服务栏目", "公开目录1-1", "信息公开分类", "市级部门网站", "兄弟城市", "底部链接", "索引号", "热词", "长者模式",
+                    "无障碍浏览", "您现在的位置", "浏览次数", "打印本页", "关闭窗口", "相关文章", "示例市第1局")
+
+
+@pytest.mark.parametrize("layout,furniture", [("gov", FURNITURE), ("portal", FURNITURE + PORTAL_FURNITURE)])
+def test_site_furniture_is_dropped_and_the_date_kept(layout, furniture):
+    doc, rep = read(H.page_bytes(REPORT, layout))
+    assert len([b for b in doc.blocks if isinstance(b, Table)]) == 3  # the info table is not one of them
     texts = " ".join(b.text for b in doc.blocks if not isinstance(b, Table))
-    for word in FURNITURE:
+    for word in furniture:
         assert word not in texts, word
     assert doc.properties["published"] == f"{REPORT.year + 1}-01-20"
     first = doc.blocks[0]

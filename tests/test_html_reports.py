@@ -9,7 +9,7 @@ import html_factory as H
 from report_lint.lint import lint_file
 
 LAYOUTS = [("plain", "utf-8", "same"), ("spans", "gb18030", None), ("gov", "gbk", "same"), ("word", "gb2312", "same"),
-           ("gov", "gbk", "utf-8"), ("flat", "utf-8", "same"), ("flat-line", "gbk", None)]
+           ("portal", "utf-8", "same"), ("gov", "gbk", "utf-8"), ("flat", "utf-8", "same"), ("flat-line", "gbk", None)]
 IDS = [f"{layout}-{encoding}-{declare or 'undeclared'}" for layout, encoding, declare in LAYOUTS]
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from lxml import etree
+
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
                         "svg", "canvas", "button", "input", "select", "textarea", "link", "meta", "map", "audio",
                         "video", "head", "title", "base"})
@@ -43,6 +45,7 @@ _DATE_META = frozenset({"pubdate", "publishdate", "publish_date", "publishtime",
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\s\u00a0\u3000]*[0-9０-９][0-9０-９,，.．]*[\s\u00a0\u3000]*$")
 _WORDS = re.compile(r"[a-z0-9]+")
+_ELEMENT = etree.Element  # iter(_ELEMENT): elements only, filtered in C
 BLOCK_TAGS = frozenset({
     "html", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ul", "ol", "dl", "blockquote",
     "pre", "section", "article", "main", "center", "address", "figure", "figcaption", "caption", "table", "thead",
@@ -92,94 +95,139 @@ def _iso(m) -> str:
 
 
 def read_page(root) -> Page:
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    size: dict = {}
-    links: dict = {}
-    numeric: dict = {}  # element → tables of numbers in its subtree
-    keys: dict = {}  # element → bit mask of the info-box words in its subtree
-    info_find = _INFO_RE.findall
-    for el in reversed(elements):
-        text = el.text
-        total, linked, tables = _text_len(text), 0, 0
-        mask = _mask(info_find(text)) if text and len(text) > 1 else 0
-        for child in el:
-            tail = child.tail
-            if tail:
-                total += _text_len(tail)
-                if len(tail) > 1:
-                    mask |= _mask(info_find(tail))
-            if not isinstance(child.tag, str):
-                continue
-            total += size[child]
-            linked += links[child]
-            tables += numeric[child]
-            mask |= keys[child]
-        tag = el.tag
-        if tag == "a":
-            linked = total
-        elif tag == "table" and tables == 0 and _has_numbers(el):
-            tables = 1
-        size[el], links[el], numeric[el], keys[el] = total, linked, tables, mask
-    body = next((el for el in elements if el.tag == "body"), root)
+    """Measure every element bottom-up, then mark the site's furniture top-down.
+
+    Only the top of a dropped subtree goes into ``skip``: the passes that follow never
+    descend below a skipped element, and this one jumps over the subtree (elements are
+    in document order, so a subtree is the ``count`` elements that follow its root).
+    """
+    elements = list(root.iter(_ELEMENT))
+    stats = _measure(elements)
+    size = {el: s[0] for el, s in stats.items()}
+    body = next(root.iter("body"), root)
     page_size = max(size.get(body, 0), 1)
+    safe = SAFE_SHARE * page_size
     page = Page(root=body, size=size)
     page.published = _meta_date(root)
     info_dates: list[tuple[int, str]] = []
     skip = page.skip
     furniture: dict[str, bool] = {}
-    titles = []  # h1–h3 and *title* elements, in document order
-    for el in elements:
+    titles = []  # (position, element): h1–h3 anywhere, *title* elements outside the furniture
+    i, end = 0, len(elements)
+    while i < end:
+        el = elements[i]
+        n, linked, tables, mask, count = stats[el]
         tag = el.tag
         if tag in _TITLE_TAGS:
-            titles.append(el)
-        parent = el.getparent()
-        if parent is not None and parent in skip:
-            skip.add(el)
-            continue
+            titles.append((i, el))
+        i += 1
         if tag in _DROP_TAGS:
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
             continue
         style = el.get("style")
         if (style and ("none" in style or "hidden" in style or "hide" in style) and _HIDDEN.search(style)) \
                 or el.get("hidden") is not None:
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
             continue
-        n = size[el]
-        if numeric[el] or n >= SAFE_SHARE * page_size:
+        if tables or n >= safe:
             continue  # never drop what holds the report's numbers or much of its text
         if tag in _FURNITURE_TAGS:
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
             continue
         names = el.get("class"), el.get("id")
         if names != (None, None):
             key = f"{names[0] or ''} {names[1] or ''}".lower()
             if "title" in key and tag not in _TITLE_TAGS:
-                titles.append(el)
+                titles.append((i - 1, el))
             flagged = furniture.get(key)
             if flagged is None:
                 flagged = furniture[key] = any(w in _FURNITURE_WORDS for w in _WORDS.findall(key))
             if flagged:
                 skip.add(el)
+                i = _past(el, i, count, elements, titles)
                 continue
         if tag not in BLOCK_TAGS and tag not in _CONTAINERS:
             continue
-        first = el.text.lstrip()[:1] if el.text else ""
+        text = el.text
+        first = text.lstrip()[:1] if text else ""
         if first and first in _CUE_STARTS and 0 < n < 300 and _head(el).startswith(_CUES):
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
             continue
-        mask = keys[el]
         if mask & (mask - 1) and 8 < n < 500 and tag not in ("td", "th", "tr"):  # two info words or more
             for m in _DATED.finditer(_text(el)):
                 info_dates.append((0 if m.group("key").startswith("发布") else 1, _iso(m)))
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
             continue
-        if tag in _CONTAINERS and n >= 4 and links[el] > 0.6 * n and _count_links(el) >= 2:
+        if tag in _CONTAINERS and n >= 4 and linked > 0.6 * n and _count_links(el) >= 2:
             skip.add(el)
+            i = _past(el, i, count, elements, titles)
     if page.published is None and info_dates:
         page.published = min(info_dates)[1]
-    page.root = _article(body, size, numeric, skip)
-    _find_title(root, titles, page)
+    page.root = _article(body, stats, skip)
+    titles.sort(key=lambda t: t[0])
+    _find_title(root, [el for _, el in titles], page)
     return page
+
+
+def _measure(elements: list) -> dict:
+    """element → (characters of text, of linked text, tables of numbers, info-box word
+    mask, elements) in its subtree, children before parents."""
+    stats: dict = {}
+    info_find = _INFO_RE.findall
+    for el in reversed(elements):
+        text = el.text
+        if text:
+            total = len(text.strip())
+            mask = _mask(info_find(text)) if len(text) > 1 else 0
+        else:
+            total = mask = 0
+        linked = tables = 0
+        count = 1
+        for child in el:
+            tail = child.tail
+            if tail:
+                total += len(tail.strip())
+                if len(tail) > 1:
+                    mask |= _mask(info_find(tail))
+            s = stats.get(child)
+            if s is None:
+                continue  # not an element
+            total += s[0]
+            linked += s[1]
+            tables += s[2]
+            mask |= s[3]
+            count += s[4]
+        tag = el.tag
+        if tag == "a":
+            linked = total
+        elif tag == "table" and tables == 0 and _has_numbers(el):
+            tables = 1
+        stats[el] = (total, linked, tables, mask, count)
+    return stats
+
+
+def _past(el, i: int, count: int, elements: list, titles: list) -> int:
+    """The position after ``el``'s subtree (``el`` is at ``i - 1``); its headings stay
+    title candidates: a page's <h1> sometimes sits in a box that is dropped."""
+    end = i - 1 + count
+    if count > 1:
+        for j in range(i, end):
+            if elements[j].tag in _TITLE_TAGS:
+                titles.append((j, elements[j]))
+    return end
+
+
+def _skipped(el, skip: set) -> bool:
+    while el is not None:
+        if el in skip:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _mask(words: list[str]) -> int:
@@ -213,20 +261,22 @@ def _meta_date(root) -> str | None:
     return None
 
 
-def _article(body, size: dict, numeric: dict, skip: set):
+def _article(body, stats: dict, skip: set):
     """The deepest element holding 80 % of the kept text and every table of numbers."""
     dropped: dict = {}  # element → characters of text dropped inside it
-    for el in skip:
+    for el in skip:  # each the top of a dropped subtree
+        n = stats[el][0]
         parent = el.getparent()
-        if parent is None or parent in skip:
-            continue  # count each dropped subtree once, at its top
-        n = size.get(el, 0)
         while parent is not None:
             dropped[parent] = dropped.get(parent, 0) + n
             parent = parent.getparent()
 
     def kept(el) -> int:
-        return 0 if el in skip else size.get(el, 0) - dropped.get(el, 0)
+        return 0 if el in skip else stats[el][0] - dropped.get(el, 0)
+
+    def numeric(el) -> int:
+        s = stats.get(el)
+        return s[2] if s else 0
 
     node = body
     while True:
@@ -235,7 +285,7 @@ def _article(body, size: dict, numeric: dict, skip: set):
             return node
         best = max(children, key=kept)
         total = kept(node)
-        if kept(best) < 0.8 * total or numeric.get(best, 0) < numeric.get(node, 0):
+        if kept(best) < 0.8 * total or numeric(best) < numeric(node):
             return node
         if _text_len(node.text) > 0.2 * max(total, 1):
             return node  # the node's own text is part of the article
@@ -247,12 +297,15 @@ def _article(body, size: dict, numeric: dict, skip: set):
 
 
 def _find_title(root, candidates: list, page: Page) -> None:
-    """The report's title: a heading or ``*title*`` element naming a 报告, else ``<title>``."""
+    """The report's title: a heading or ``*title*`` element naming a 报告, else ``<title>``.
+    A ``*title*`` box around a heading of the same words points at the heading."""
     for el in candidates:
-        if el in page.skip and el.tag not in _TITLE_TAGS:
+        if el.tag not in _TITLE_TAGS and _skipped(el, page.skip):
             continue
         text = _text(el)
         if "报告" in text and 6 <= len(text) <= 100:
+            if el.tag not in _TITLE_TAGS:
+                el = next((h for h in el.iter(*_TITLE_TAGS) if _text(h) == text), el)
             page.title_el, page.title_text = el, text
             return
     for el in root.iter("title"):
