@@ -75,7 +75,11 @@ def is_data_table(table, page: Page) -> bool:
 def cell_text(cell, skip: set) -> str:
     """The text of a cell; ``<br>`` and block elements break lines."""
     if not len(cell):
-        return clean(cell.text) if cell.text else ""
+        return _clean(cell.text) if cell.text else ""
+    if len(cell) == 1:  # Word's cell: one <p> (its spans already unwrapped)
+        child = cell[0]
+        if not len(child) and child.tag in BLOCK_TAGS and child not in skip:
+            return _clean(f"{cell.text or ''}{child.text or ''}{child.tail or ''}")
     plain, blocks = True, 0
     for el in cell.iterdescendants():
         tag = el.tag
@@ -85,7 +89,7 @@ def cell_text(cell, skip: set) -> str:
             plain = False
             break
     if plain:  # the common case: text, inline elements and at most one block
-        return clean("".join(cell.itertext()))
+        return _clean("".join(cell.itertext()))
     lines: list[list[str]] = [[]]
     stack = [(cell, False)]
     while stack:
@@ -115,6 +119,11 @@ def cell_text(cell, skip: set) -> str:
     return "\n".join(line for line in out if line)
 
 
+def _clean(text: str) -> str:
+    """``clean``, with a shortcut for the cells that are a bare number or word."""
+    return text if text.isalnum() and text.isascii() else clean(text)
+
+
 def _span(value: str | None, limit: int) -> int:
     if value is None:
         return 1
@@ -137,17 +146,22 @@ def build_table(table, number: int, page: Page, paths) -> Table | None:
     skip = page.skip
     for r, (step, tr) in enumerate(steps):
         tr_path = f"{table_path} > {step}"
-        tds = [(td, td.tag) for td in tr.iterchildren("td", "th") if td not in skip]  # .tag builds a string
-        counts = {"td": 0, "th": 0}
-        for _, tag in tds:
-            counts[tag] += 1
+        tds = [td for td in tr.iterchildren("td", "th") if td not in skip]
+        tags = [td.tag for td in tds]  # .tag builds a string: once per cell
+        n_td = tags.count("td")
+        numbered = {"td": n_td > 1, "th": len(tags) - n_td > 1}
         seen = {"td": 0, "th": 0}
+        below = len(rows) - r
         cells = []
-        for td, tag in tds:
-            seen[tag] += 1
-            step = f"{tag}:nth-of-type({seen[tag]})" if counts[tag] > 1 else tag
-            cell = Cell(cell_text(td, page.skip), _NOWHERE, _span(td.get("rowspan"), len(rows) - r),
-                        _span(td.get("colspan"), MAX_COLSPAN))
+        for td, tag in zip(tds, tags):
+            if numbered[tag]:
+                seen[tag] += 1
+                step = f"{tag}:nth-of-type({seen[tag]})"
+            else:
+                step = tag
+            rowspan, colspan = td.get("rowspan"), td.get("colspan")
+            cell = Cell(cell_text(td, skip), _NOWHERE, 1 if rowspan is None else _span(rowspan, below),
+                        1 if colspan is None else _span(colspan, MAX_COLSPAN))
             where[id(cell)] = (td.sourceline, f"{tr_path} > {step}")
             cells.append(cell)
         width = max(width, sum(c.colspan for c in cells))
@@ -160,18 +174,19 @@ def build_table(table, number: int, page: Page, paths) -> Table | None:
         grid = grid_from_spans(raw)
     else:  # no merges: the rows as they are, padded to the widest
         grid = [row + [Cell("", _NOWHERE) for _ in range(width - len(row))] for row in raw]
+    # Row-major order: a merge's origin is placed before the copies that point at it.
     placed: dict[tuple[int, int], Location] = {}
     for r, row in enumerate(grid):
         for c, cell in enumerate(row):
+            origin = cell.span_origin
+            if origin is not None:
+                cell.location = placed.get(origin, _NOWHERE)
+                continue
             found = where.get(id(cell))
-            if found is not None and cell.span_origin is None:
+            if found is not None:
                 cell.location = placed[(r, c)] = Location(line=found[0], table=number, row=r + 1, col=c + 1,
                                                           path=found[1])
-    for r, row in enumerate(grid):
-        for c, cell in enumerate(row):
-            if cell.span_origin is not None:
-                cell.location = placed.get(cell.span_origin, _NOWHERE)
-            elif (r, c) not in placed:  # a hole the markup left: where it would be
+            else:  # a hole the markup left: where it would be
                 cell.location = Location(line=table.sourceline, table=number, row=r + 1, col=c + 1, path=table_path)
     grid = _without_repeated_header(grid)
     return Table(grid, Location(line=table.sourceline, table=number, path=table_path), index=number)

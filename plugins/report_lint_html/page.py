@@ -11,6 +11,8 @@ more elements than any report has.
 
 from __future__ import annotations
 
+import re
+
 from report_lint import flattened
 from report_lint.decoding import charset_from_content_type, decode_html
 from report_lint.document import Document, ParseProblem
@@ -30,7 +32,7 @@ def parse(data: bytes, path: str) -> Document:
         raise InputError(f"网页过大（{len(data)} 字节，上限 {max_bytes} 字节，--limit unpacked-size=MB 可放宽）",
                          f"the page is too large ({len(data)} bytes, limit {max_bytes} bytes; raise it with "
                          "--limit unpacked-size=MB)")
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError("网页是空的", "the page is empty")
     http_charset = None
     if "://" in path:  # fetched in this run: the server's header may name the charset
@@ -38,7 +40,9 @@ def parse(data: bytes, path: str) -> Document:
 
         http_charset = charset_from_content_type(content_type(path))
     decoded = decode_html(data, path, http_charset)
-    root = _tree(decoded.text)
+    # Valid UTF-8 goes to lxml as it came; anything else as the decoded text re-encoded.
+    utf8 = data if decoded.encoding == "utf-8" and decoded.source != "bom" else None
+    root = _tree(decoded.text, utf8)
     doc = Document(source_path=path, source_format="html",
                    properties={"encoding": decoded.encoding, "encoding_source": decoded.source})
     if decoded.declared:
@@ -72,14 +76,14 @@ def parse(data: bytes, path: str) -> Document:
     return doc
 
 
-def _tree(text: str):
+def _tree(text: str, utf8: bytes | None = None):
     from lxml import etree
 
     limits = current_limits()
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
                               default_doctype=False, huge_tree=limits.depth > 256)
     try:
-        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+        root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8", "surrogatepass"), parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"无法解析网页：{exc}", f"cannot parse the page: {exc}")
     for error in parser.error_log:
@@ -90,7 +94,7 @@ def _tree(text: str):
                              f"it cannot be read reliably (raise it with --limit depth=N)")
     if root is None:
         raise InputError("网页是空的", "the page is empty")
-    count = sum(1 for _ in root.iter())
+    count = int(root.xpath("count(//*)"))  # counted in C
     if count > limits.elements:
         raise InputError(f"网页元素过多（{count} 个，上限 {limits.elements} 个，--limit elements=N 可放宽），不像一份年度报告",
                          f"the page has too many elements ({count}, limit {limits.elements}; raise it with "
@@ -103,39 +107,40 @@ def _tree(text: str):
 # (in C, by lxml), so the passes that follow visit a third of the elements. A wrapper
 # of blocks (<font><p>…</p></font> on old sites) stays, so no block's path changes.
 _INLINE = ("span", "font", "o:p")
+_WRAPPER_TAGS = frozenset(("span", "font"))
 _BLOCK_TAGS = frozenset(("p", "div", "table", "ul", "ol", "li", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section",
                          "article", "blockquote", "pre", "center"))
-_STYLE_WORDS = ("none", "hidden", "mso-hide", "bold", "weight")  # cheap test before the regexes
+_HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
+_BOLD_STYLE = re.compile(r"(?i)font-weight\s*:\s*(?:bold|[6-9]00)")
 
 
 def _unwrap_inline(root) -> None:
-    """One pass over the <span>/<font> elements (a Python loop over lxml's C iterator
-    costs a tenth of the equivalent XPath here), then lxml strips the wrappers."""
-    import re
-
+    """One pass over the <span>/<font> elements and one over the blocks (Python loops
+    over lxml's C iterators cost a tenth of the equivalent XPath here), then lxml
+    strips the wrappers."""
     from lxml import etree
 
-    hidden = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all")
-    bold = re.compile(r"(?i)font-weight\s*:\s*(?:bold|[6-9]00)")
-    gone, wrappers = [], []
+    gone = []
     for el in root.iter("span", "font"):
         style = el.get("style")
-        if el.get("hidden") is not None or (style and any(w in style for w in _STYLE_WORDS)):
-            if el.get("hidden") is not None or hidden.search(style or ""):
+        if style and ("none" in style or "hidden" in style or "hide" in style or "bold" in style or "weight" in style):
+            if el.get("hidden") is not None or _HIDDEN_STYLE.search(style):
                 gone.append(el)
-                continue
-            if bold.search(style):
+            elif _BOLD_STYLE.search(style):
                 el.tag = "b"
-                continue
-        if len(el) and any(child.tag in _BLOCK_TAGS for child in el):
-            wrappers.append(el)
+        elif el.get("hidden") is not None:
+            gone.append(el)
     for el in gone:
         _remove(el)
-    tags = [(el, el.tag) for el in wrappers]
-    for el, _ in tags:
+    wrappers = {}  # the inline elements that hold a block, in a dict to keep each once
+    for block in root.iter(*_BLOCK_TAGS):
+        parent = block.getparent()
+        if parent is not None and parent.tag in _WRAPPER_TAGS:
+            wrappers[parent] = parent.tag
+    for el in wrappers:
         el.tag = "report-lint-wrapper"
     etree.strip_tags(root, *_INLINE)
-    for el, tag in tags:
+    for el, tag in wrappers.items():
         el.tag = tag
 
 
