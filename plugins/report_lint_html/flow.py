@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from report_lint.document import Document, Heading, Paragraph, ParseProblem
 from report_lint.headings import MAX_HEADING_CHARS, numbered_level
 from report_lint.location import Location
@@ -25,6 +27,7 @@ _HEADING_LEVELS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
 _ID = re.compile(r"^[A-Za-z][\w-]*$")
 _OPEN_END = ("。", "；", ";", "，", ",", "：", ":")
+_ELEMENT = etree.Element  # iterchildren(_ELEMENT): elements only, filtered in C
 
 
 class Paths:
@@ -143,11 +146,12 @@ class _Flow:
             if closing:
                 if tag in BLOCK_TAGS:
                     self.flush()
-                if el is not root:  # the root's tail is outside the article
+                if el is not root and el.tail:  # the root's tail is outside the article
                     self.add(el.tail, el.getparent(), bold)
                 continue
             if el in skip:
-                self.add(el.tail, el.getparent(), bold)
+                if el.tail:
+                    self.add(el.tail, el.getparent(), bold)
                 continue
             if tag == "br":
                 self.flush()
@@ -163,10 +167,10 @@ class _Flow:
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
-            inner = bold or tag in ("b", "strong") or bool(_BOLD_STYLE.search(el.get("style") or ""))
+            inner = bold or tag in ("b", "strong") or _bold_style(el.get("style"))
             self.add(el.text, el, inner)
             stack.append((el, True, bold))
-            stack.extend((child, False, inner) for child in reversed(el) if isinstance(child.tag, str))
+            stack.extend((child, False, inner) for child in el.iterchildren(_ELEMENT, reversed=True))
         self.flush()
 
     def table(self, el) -> None:
@@ -187,6 +191,10 @@ class _Flow:
             self.doc.blocks.append(Heading(self.page.title_text, 0, self.location(self.page.title_el)))
         self.tables = number
         self.doc.blocks.append(table)
+
+
+def _bold_style(style: str | None) -> bool:
+    return style is not None and ("eight" in style or "EIGHT" in style) and _BOLD_STYLE.search(style) is not None
 
 
 def _block_ancestor(el):

@@ -196,19 +196,20 @@ def _without_repeated_header(grid: list[list[Cell]]) -> list[list[Cell]]:
     """Drop rows that repeat one of the table's leading rows of words (the header)."""
     header: set[tuple[str, ...]] = set()
     for row in grid:
-        texts = tuple(c.text for c in row)
-        if any(_DIGIT.search(t) for t in texts) or not any(texts):
+        texts = tuple([c.text for c in row])
+        if not any(texts) or _DIGIT.search("".join(texts)):
             break
         header.add(texts)
     if not header:
         return grid
+    firsts = {texts[0] for texts in header if texts}
     out = []
     seen_data = False
     for row in grid:
-        texts = tuple(c.text for c in row)
-        if seen_data and texts in header:
-            continue
-        if any(_DIGIT.search(t) for t in texts):
+        if seen_data:
+            if row and row[0].text in firsts and tuple([c.text for c in row]) in header:
+                continue
+        elif _DIGIT.search("".join([c.text for c in row])):
             seen_data = True
         out.append(row)
     return out

@@ -127,38 +127,48 @@ def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Expand cells carrying rowspan/colspan into a rectangular grid.
 
     Shared by every parser whose format declares spans (Markdown has none, HTML and
-    docx do): each covered position gets a copy marked with ``span_origin``.
+    docx do): each covered position gets a copy marked with ``span_origin``. Rows are
+    filled as lists (None: not yet covered), so a plain cell costs an append.
     """
-    grid: dict[tuple[int, int], Cell] = {}
-    width = 0
+    out: list[list[Cell | None]] = [[] for _ in rows]
     for r, row in enumerate(rows):
+        line = out[r]
         c = 0
         for cell in row:
-            while (r, c) in grid:
+            while c < len(line) and line[c] is not None:
                 c += 1
-            if cell.rowspan <= 1 and cell.colspan <= 1:  # most cells: one position, free (see above)
-                grid[(r, c)] = cell
+            rowspan, colspan = max(cell.rowspan, 1), max(cell.colspan, 1)
+            if rowspan == 1 and colspan == 1:  # most cells: one position
+                _put(line, c, cell)
                 c += 1
-                if c > width:
-                    width = c
                 continue
-            for dr in range(max(cell.rowspan, 1)):
-                for dc in range(max(cell.colspan, 1)):
-                    pos = (r + dr, c + dc)
-                    if pos in grid:
+            while len(out) < r + rowspan:
+                out.append([])
+            for dr in range(rowspan):
+                target = out[r + dr]
+                for dc in range(colspan):
+                    pos = c + dc
+                    if pos < len(target) and target[pos] is not None:
                         continue
-                    if dr == 0 and dc == 0:
-                        grid[pos] = cell
-                    else:
-                        grid[pos] = Cell(cell.text, cell.location, 1, 1, (r, c))
-            c += max(cell.colspan, 1)
-            width = max(width, c)
-    height = max((r for r, _ in grid), default=-1) + 1
-    out: list[list[Cell]] = []
-    for r in range(height):
-        row = []
-        for c in range(width):
-            cell = grid.get((r, c))
-            row.append(cell if cell is not None else Cell("", Location()))  # a hole in a ragged table
-        out.append(row)
-    return out
+                    _put(target, pos, cell if dr == 0 and dc == 0 else Cell(cell.text, cell.location, 1, 1, (r, c)))
+            c += colspan
+    while out and not any(cell is not None for cell in out[-1]):
+        out.pop()  # rows named by no cell (an empty <tr>) at the end carry nothing
+    width = max((len(line) for line in out), default=0)
+    for line in out:
+        line.extend([None] * (width - len(line)))
+        for c, cell in enumerate(line):
+            if cell is None:
+                line[c] = Cell("", Location())  # a hole in a ragged table
+    return out  # type: ignore[return-value]
+
+
+def _put(line: list, pos: int, cell: Cell) -> None:
+    if pos == len(line):
+        line.append(cell)
+        return
+    if pos > len(line):
+        line.extend([None] * (pos - len(line)))
+        line.append(cell)
+        return
+    line[pos] = cell
