@@ -6,7 +6,7 @@ from typing import Iterable
 
 from .findings import CATEGORIES, Finding
 from .location import Location
-from .report import Report
+from .report import Report, ValueMemo
 from .ruleset import Ruleset
 
 
@@ -27,7 +27,7 @@ def unknown_selectors(names: Iterable[str], ruleset: Ruleset) -> list[str]:
 def run(report: Report, ruleset: Ruleset, registry, *, select: set[str] | None = None,
         ignore: set[str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    report.__dict__["_values"] = {}  # Report.value memo for this run: rules only read the report
+    report.__dict__["_values"] = ValueMemo(report)  # Report.value memo for this run: rules only read the report
     if rule_enabled("parse-problem", "parse", select, ignore):
         findings.extend(_parse_problems(report))
     for rule in ruleset.rules:
@@ -58,7 +58,7 @@ def run_related(report: Report, related, ruleset: Ruleset, registry, *, select: 
                 ignore: set[str] | None = None) -> list[Finding]:
     """The cross-document rules of ``ruleset`` whose relation (``Related``) is known."""
     findings: list[Finding] = []
-    report.__dict__["_values"] = {}
+    report.__dict__["_values"] = ValueMemo(report)
     for rule in ruleset.rules:
         kind = registry.check_kinds.get(rule.kind)
         if kind is None or kind.needs is None or not related.has(kind.needs):

@@ -235,13 +235,25 @@ class Operand(_Node):
 
 
 class Result(_Node):
-    __slots__ = ("value", "operands")  # value is None when any operand could not be read
+    """The value (None when any operand could not be read) and the operands read, in
+    order. Operand objects are built only when asked for: most results of a correct
+    report are compared and dropped."""
 
-    def __init__(self, value: Decimal | None, operands: list[Operand]):
-        self.value, self.operands = value, operands
+    __slots__ = ("value", "keys", "values", "_operands")
+
+    def __init__(self, value: Decimal | None, keys: tuple[str, ...], values: list[Decimal | None]):
+        self.value, self.keys, self.values, self._operands = value, keys, values, None
+
+    @property
+    def operands(self) -> list[Operand]:
+        if self._operands is None:
+            self._operands = [Operand(k, v) for k, v in zip(self.keys, self.values)]
+        return self._operands
 
     @property
     def missing(self) -> list[Operand]:
+        if self.value is not None:  # the arithmetic is None exactly when an operand is
+            return []
         return [o for o in self.operands if o.value is None]
 
 
@@ -254,70 +266,162 @@ def substitute(path: Path, bindings: dict[str, str]) -> str:
         raise ExprError(f"unbound placeholder {{{exc.args[0]}}}")
 
 
-class _State:
-    __slots__ = ("lookup", "bindings", "lists", "operands")
+# -- evaluation --------------------------------------------------------------------------
+# A rule evaluates the same expression under the same bindings for every report, so the
+# keys it reads and the arithmetic on their values are worked out once per (expression,
+# bindings, lists) by ``_compile``; an evaluation then reads the values and runs a small
+# closure over them. Reads happen in the order the tree walk would make them, and an
+# error of the walk (unbound placeholder, unknown list, too many operands) is raised
+# after the reads that precede it, as the walk would.
 
-    def __init__(self, lookup, bindings, lists):
-        self.lookup, self.bindings, self.lists, self.operands = lookup, bindings, lists, []
-
-    def read(self, key: str) -> Decimal | None:
-        value = self.lookup(key)
-        self.operands.append(Operand(key, value))
-        if len(self.operands) > MAX_OPERANDS:
-            raise ExprError("too many operands")
-        return value
+_ZERO = Decimal(0)
 
 
-def _ev_num(n: Num, st: _State):
-    return n.value
+class Bound:
+    """An expression compiled under one set of bindings (``bind``): the keys it reads, in
+    order, and the arithmetic on their values."""
+
+    __slots__ = ("keys", "compute", "error", "lists", "snapshot")
+
+    def __init__(self, keys: tuple[str, ...], compute, error: str | None, lists, snapshot):
+        self.keys, self.compute, self.error = keys, compute, error
+        # the lists dict and the named lists' contents it was compiled with (see _compiled)
+        self.lists, self.snapshot = lists, snapshot
+
+    def evaluate(self, lookup: Callable[[str], Decimal | None]) -> Result:
+        values = list(map(lookup, self.keys))
+        if self.error is not None:
+            raise ExprError(self.error)
+        return Result(self.compute(values), self.keys, values)
 
 
-def _ev_path(n: Path, st: _State):
-    return st.read(substitute(n, st.bindings))
+class _Stop(Exception):
+    """Compilation reached an error of the expression: the message, raised at evaluation."""
 
 
-def _ev_neg(n: Neg, st: _State):
-    v = _EVAL[type(n.operand)](n.operand, st)
-    return None if v is None else -v
+def bind(node: Node, bindings: dict[str, str], lists: dict[str, list[str]]) -> Bound:
+    """``node`` compiled under ``bindings`` (not cached: for callers that keep it)."""
+    return _compile(node, bindings, lists)
 
 
-def _ev_binop(n: BinOp, st: _State):
-    a = _EVAL[type(n.left)](n.left, st)
-    b = _EVAL[type(n.right)](n.right, st)
-    if a is None or b is None:
-        return None
-    return a + b if n.op == "+" else a - b if n.op == "-" else a * b
+def _compile(node: Node, bindings: dict[str, str], lists: dict[str, list[str]]) -> Bound:
+    keys: list[str] = []
+    snapshot: list[tuple[str, list]] = []
+    bound = dict(bindings)
 
+    def add(path: Path) -> int:
+        try:
+            keys.append(substitute(path, bound))
+        except ExprError as exc:
+            raise _Stop(str(exc))
+        if len(keys) > MAX_OPERANDS:
+            raise _Stop("too many operands")
+        return len(keys) - 1
 
-def _ev_sum(n: Sum, st: _State):
-    items = st.lists.get(n.items) if isinstance(n.items, str) else list(n.items)
-    if items is None:
-        raise ExprError(f"unknown list {n.items!r}")
-    bindings = st.bindings
-    saved = bindings.get(n.var)
-    total: Decimal | None = Decimal(0)
-    try:
-        for item in items[:MAX_LIST]:
-            bindings[n.var] = item
-            v = st.read(substitute(n.path, bindings))
-            total = None if (total is None or v is None) else total + v
-    finally:
-        if saved is None:
-            bindings.pop(n.var, None)
+    def build(n: Node):
+        if isinstance(n, Num):
+            constant = n.value
+            return lambda values: constant
+        if isinstance(n, Path):
+            i = add(n)
+            return lambda values: values[i]
+        if isinstance(n, Neg):
+            operand = build(n.operand)
+
+            def negate(values):
+                v = operand(values)
+                return None if v is None else -v
+            return negate
+        if isinstance(n, BinOp):
+            return _binop(n.op, build(n.left), build(n.right))
+        return build_sum(n)
+
+    def build_sum(n: Sum):
+        if isinstance(n.items, str):
+            items = lists.get(n.items)
+            snapshot.append((n.items, None if items is None else list(items)))
         else:
-            bindings[n.var] = saved
-    return total
+            items = list(n.items)
+        if items is None:
+            raise _Stop(f"unknown list {n.items!r}")
+        saved = bound.get(n.var)
+        start = len(keys)
+        try:
+            for item in items[:MAX_LIST]:
+                bound[n.var] = item
+                add(n.path)
+        finally:
+            if saved is None:
+                bound.pop(n.var, None)
+            else:
+                bound[n.var] = saved
+        end = len(keys)
+
+        def total(values):
+            t = _ZERO
+            for v in values[start:end]:
+                if v is None:
+                    return None
+                t = t + v
+            return t
+        return total
+
+    try:
+        compute, error = build(node), None
+    except _Stop as stop:
+        compute, error = None, str(stop)
+    return Bound(tuple(keys), compute, error, lists, tuple(snapshot))
 
 
-# dispatch by node type: cheaper than a chain of isinstance tests in the hot loop
-_EVAL = {Num: _ev_num, Path: _ev_path, Neg: _ev_neg, BinOp: _ev_binop, Sum: _ev_sum}
+def _binop(op: str, left, right):
+    if op == "+":
+        def add(values):
+            a, b = left(values), right(values)
+            return None if a is None or b is None else a + b
+        return add
+    if op == "-":
+        def sub(values):
+            a, b = left(values), right(values)
+            return None if a is None or b is None else a - b
+        return sub
+
+    def mul(values):
+        a, b = left(values), right(values)
+        return None if a is None or b is None else a * b
+    return mul
+
+
+_COMPILED: dict[tuple, Bound] = {}
+MAX_COMPILED = 4096
+
+
+def _compiled(node: Node, bindings: dict[str, str], lists: dict[str, list[str]]) -> Bound:
+    """The compiled form of ``node`` under ``bindings``, cached. The key holds the node
+    (parse caches nodes by text) and the bindings; an entry is reused only for the same
+    ``lists`` object whose named lists still hold what they held (compared by value, so
+    a list changed in place is noticed). Only entries compiled from string bindings and
+    list items are kept: ``1`` and ``True`` are equal keys but format differently, and
+    no other value equals a string, so a hit is always a compilation from equal text."""
+    key = (node, tuple(bindings.items()), id(lists))
+    try:
+        entry = _COMPILED.get(key)
+    except TypeError:  # an unhashable binding: compile it, keep nothing
+        return _compile(node, bindings, lists)
+    if entry is not None and entry.lists is lists and (not entry.snapshot or all(
+            lists.get(name) == contents for name, contents in entry.snapshot)):
+        return entry
+    entry = _compile(node, bindings, lists)
+    if all(type(value) is str for value in bindings.values()) and all(
+            contents is None or all(type(item) is str for item in contents) for _, contents in entry.snapshot):
+        if len(_COMPILED) >= MAX_COMPILED:
+            _COMPILED.clear()
+        _COMPILED[key] = entry
+    return entry
 
 
 def evaluate(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str, str],
              lists: dict[str, list[str]]) -> Result:
-    st = _State(lookup, bindings, lists)
-    value = _EVAL[type(node)](node, st)
-    return Result(value, st.operands)
+    return _compiled(node, bindings, lists).evaluate(lookup)
 
 
 def show(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str, str],
@@ -336,6 +440,18 @@ def show(node: Node, lookup: Callable[[str], Decimal | None], bindings: dict[str
     if isinstance(node.right, BinOp) and node.op != "+":
         right = f"({right})"
     return f"{left} {node.op} {right}"
+
+
+def list_names(node: Node) -> tuple[str, ...]:
+    """The named lists the ``sum``s of ``node`` read, in order: what a compilation
+    depends on besides the bindings."""
+    if isinstance(node, Sum):
+        return (node.items,) if isinstance(node.items, str) else ()
+    if isinstance(node, Neg):
+        return list_names(node.operand)
+    if isinstance(node, BinOp):
+        return list_names(node.left) + list_names(node.right)
+    return ()
 
 
 def placeholders(node: Node) -> set[str]:

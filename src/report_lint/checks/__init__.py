@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
+from .. import expr
 from ..report import Report, TextBlock
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -76,10 +77,85 @@ def excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
 
 def expand_foreach(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
     """All bindings of a ``foreach`` mapping (``{c: columns}`` or ``{c: [a, b]}``)."""
+    return [dict(bindings) for bindings in _expanded(foreach, lists)]
+
+
+def _expanded(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
+    """``expand_foreach`` without the copies. A rule expands the same way for every
+    report, so the result is cached by content (each name with the text of its values);
+    the dicts are shared: read them, never change them."""
+    key = _foreach_key(foreach, lists)
+    cached = _FOREACH.get(key) if key is not None else None
+    if cached is not None:
+        return cached
     combos: list[dict[str, str]] = [{}]
     for var, items in (foreach or {}).items():
         values = lists.get(items) if isinstance(items, str) else items
         if values is None:
             raise ValueError(f"unknown list '{items}'")
         combos = [{**c, var: str(v)} for c in combos for v in values][:10000]
+    if key is not None:
+        _remember(_FOREACH, key, combos)
     return combos
+
+
+def cell_keys(params: dict[str, Any], lists: dict[str, list[str]]) -> Iterator[tuple[dict[str, str], str]]:
+    """(bindings, key) for each binding of the rule's ``foreach`` and, within it, each
+    of its ``keys`` (paths with ``{placeholders}``): the cells a keyed rule visits.
+
+    Cached by content like ``_expanded``, whose shared dicts it yields. A pattern that fails (not a path, a
+    placeholder left unbound) raises where it comes, after the keys before it, as a
+    loop substituting them one by one would."""
+    foreach = params.get("foreach")
+    combos = _expanded(foreach, lists)
+    if not combos:
+        return
+    patterns = params["keys"]
+    key = _foreach_key(foreach, lists)
+    try:
+        key = None if key is None else (tuple(patterns), key)
+        cached = _CELLS.get(key) if key is not None else None
+    except TypeError:  # patterns that are not strings: not cached, refused by expr.parse below
+        key = cached = None
+    if cached is None:
+        pairs: list[tuple[dict[str, str], str]] = []
+        error = None
+        try:
+            for bindings in combos:
+                for pattern in patterns:
+                    pairs.append((bindings, expr.substitute(expr.parse(pattern), bindings)))
+        except expr.ExprError as exc:
+            error = str(exc)
+        cached = (pairs, error)
+        if key is not None:
+            _remember(_CELLS, key, cached)
+    pairs, error = cached
+    yield from pairs
+    if error is not None:
+        raise expr.ExprError(error)
+
+
+_FOREACH: dict[tuple, list[dict[str, str]]] = {}
+_CELLS: dict[tuple, tuple[list[tuple[dict[str, str], str]], str | None]] = {}
+
+
+def _foreach_key(foreach: Any, lists: dict[str, list[str]]) -> tuple | None:
+    """What the expansion of ``foreach`` depends on: each name and the text of each of
+    its values (a binding is ``str(value)``). None when it cannot be told cheaply
+    (an unknown list, a name that is not a string): then nothing is cached."""
+    try:
+        parts = []
+        for var, items in (foreach or {}).items():
+            values = lists.get(items) if isinstance(items, str) else items
+            if values is None or type(var) is not str:
+                return None
+            parts.append((var, tuple(map(str, values))))
+        return tuple(parts)
+    except (AttributeError, TypeError):
+        return None
+
+
+def _remember(cache: dict, key: tuple, value) -> None:
+    if len(cache) >= 1024:  # rules are few; bound the cache against generated rulesets
+        cache.clear()
+    cache[key] = value

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from .. import expr
 from ..hookspecs import hookimpl
+from ..report import Report
 from ..specs import CheckKind
-from . import expand_foreach, label
+from . import _expanded, _foreach_key, _remember, cell_keys, label
 
 _ZERO = Decimal(0)
 _OPS = {
@@ -46,9 +47,10 @@ def run_identity(rule, report, extra: dict | None = None):
     lhs, rhs = expr.parse(p["lhs"]), expr.parse(p["rhs"])
     locate_path = expr.parse(p["locate"]) if p.get("locate") else None
     op = p.get("op", "==")
-    for bindings in expand_foreach(p.get("foreach"), rule.lists):
-        left = expr.evaluate(lhs, report.value, dict(bindings), rule.lists)
-        right = expr.evaluate(rhs, report.value, dict(bindings), rule.lists)
+    read = _reader(report)
+    for bindings, bound_lhs, bound_rhs in _bound_pairs(lhs, rhs, p.get("foreach"), rule.lists):
+        left = bound_lhs.evaluate(read)
+        right = bound_rhs.evaluate(read)
         missing = left.missing + right.missing
         if missing:
             if all(report.cell_status(m.key) == "missing" for m in missing) and p.get("skip_missing", True):
@@ -83,6 +85,43 @@ def run_identity(rule, report, extra: dict | None = None):
         yield finding
 
 
+def _reader(report):
+    """``report.value``, or the same lookup cheaper for a Report (``Report.reader``); a
+    view passed instead of a report (``previous_year.PairView``) keeps its own."""
+    return report.reader() if isinstance(report, Report) else report.value
+
+
+_PLANS: dict[tuple, list] = {}
+
+
+def _bound_pairs(lhs: expr.Node, rhs: expr.Node, foreach, lists: dict) -> list[tuple[dict, expr.Bound, expr.Bound]]:
+    """(bindings, lhs, rhs compiled under them) for each binding of ``foreach``. A rule
+    evaluates the same expressions under the same bindings for every report, so this is
+    cached by content: the expressions, the text of the bindings and of the lists their
+    ``sum``s read (a sum binds ``str``-formatted items, so text is all that counts).
+    The bindings are shared (``_expanded``): read them, never change them."""
+    combos = _expanded(foreach, lists)
+    key = _plan_key(lhs, rhs, foreach, lists)
+    plan = _PLANS.get(key) if key is not None else None
+    if plan is None:
+        plan = [(b, expr.bind(lhs, b, lists), expr.bind(rhs, b, lists)) for b in combos]
+        if key is not None:
+            _remember(_PLANS, key, plan)
+    return plan
+
+
+def _plan_key(lhs: expr.Node, rhs: expr.Node, foreach, lists: dict) -> tuple | None:
+    bindings = _foreach_key(foreach, lists)
+    if bindings is None:
+        return None
+    try:
+        read = tuple((name, None if lists.get(name) is None else tuple(map(str, lists[name])))
+                     for name in expr.list_names(lhs) + expr.list_names(rhs))
+    except TypeError:  # a list that is not a list: not cached
+        return None
+    return lhs, rhs, bindings, read
+
+
 def _locate(locate_path, bindings: dict, left) -> str | None:
     """The key a finding points at: the rule's ``locate``, else the first left operand."""
     if locate_path is not None:
@@ -95,20 +134,25 @@ def run_number_form(rule, report):
     p = rule.params
     max_decimals = p.get("max_decimals", 0)
     minimum = Decimal(str(p.get("min", 0)))
-    for bindings in expand_foreach(p.get("foreach"), rule.lists):
-        for pattern in p["keys"]:
-            key = expr.substitute(expr.parse(pattern), bindings)
-            value = report.value(key)
-            if value is None:
-                continue
-            exp = value.as_tuple().exponent
-            decimals = -exp if isinstance(exp, int) and exp < 0 and value != value.to_integral_value() else 0
-            if value < minimum or decimals > max_decimals:
-                prov = report.provenance.get(key)
-                finding = rule.finding({"cell": label(rule, key), "key": key, "raw": prov.raw if prov else value},
-                                       report.location_of(key), key=key, found=value)
-                finding.cells = [key]
-                yield finding
+    read = _reader(report)
+    for _, key in cell_keys(p, rule.lists):
+        value = read(key)
+        if value is None:
+            continue
+        if value < minimum or _decimals(value) > max_decimals:
+            prov = report.provenance.get(key)
+            finding = rule.finding({"cell": label(rule, key), "key": key, "raw": prov.raw if prov else value},
+                                   report.location_of(key), key=key, found=value)
+            finding.cells = [key]
+            yield finding
+
+
+def _decimals(value: Decimal) -> int:
+    """Decimal places of a value that is not whole (1.50 has 2, 3.00 has none)."""
+    if value == value.to_integral_value():  # most counts: no need to take the value apart
+        return 0
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 _IDENTITY_SCHEMA = {

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import expr
 from ..findings import Finding
 from ..hookspecs import hookimpl
 from ..location import Location
 from ..specs import CheckKind
-from . import expand_foreach, key_label
+from . import cell_keys, key_label
 from .arithmetic import _IDENTITY_SCHEMA, keyed_schema, rounding_tolerance
 
 MAX_LISTED = 8
@@ -41,36 +40,34 @@ def run_hierarchy_sum(rule, report, related):
         return
     p = rule.params
     tolerance = Decimal(str(p.get("tolerance", 0))) if p.get("tolerance") not in (None, "auto") else None
-    for bindings in expand_foreach(p.get("foreach"), rule.lists):
-        for pattern in p["keys"]:
-            key = expr.substitute(expr.parse(pattern), bindings)
-            total = report.value(key)
-            if total is None:
-                continue  # the parent's own blank or unreadable cell is a per-file finding
-            values = [child.value(key) for child in children]
-            unreadable = [c for c, v in zip(children, values) if v is None]
-            if unreadable:
-                cells = [(f"{_name(c)}:{key}", c.provenance[key].raw if key in c.provenance else None)
-                         for c in unreadable[:MAX_LISTED]]
-                finding = rule.cannot_assess(cells, report.location_of(key), key=key,
-                                             what=key_label(rule, key))
-                finding.cells = [key]
-                yield finding
-                continue
-            added = sum(values, Decimal(0))
-            allowed = tolerance if tolerance is not None else rounding_tolerance(values + [total])
-            if abs(added - total) <= allowed:
-                continue
-            parts = "、".join(f"{_name(c)} {v}" for c, v in list(zip(children, values))[:MAX_LISTED])
-            if len(children) > MAX_LISTED:
-                parts += " …"
-            finding = rule.finding({"cell": key_label(rule, key), "key": key, "total": total, "sum": added,
-                                    "children": len(children), "parts": parts},
-                                   report.location_of(key), key=key, expected=added, found=total)
+    for _, key in cell_keys(p, rule.lists):
+        total = report.value(key)
+        if total is None:
+            continue  # the parent's own blank or unreadable cell is a per-file finding
+        values = [child.value(key) for child in children]
+        unreadable = [c for c, v in zip(children, values) if v is None]
+        if unreadable:
+            cells = [(f"{_name(c)}:{key}", c.provenance[key].raw if key in c.provenance else None)
+                     for c in unreadable[:MAX_LISTED]]
+            finding = rule.cannot_assess(cells, report.location_of(key), key=key,
+                                         what=key_label(rule, key))
             finding.cells = [key]
-            finding.related = [pointer(c, c.location_of(key), f"下级报告 {_name(c)}：{v}", f"child report {_name(c)}: {v}")
-                               for c, v in zip(children, values)]
             yield finding
+            continue
+        added = sum(values, Decimal(0))
+        allowed = tolerance if tolerance is not None else rounding_tolerance(values + [total])
+        if abs(added - total) <= allowed:
+            continue
+        parts = "、".join(f"{_name(c)} {v}" for c, v in list(zip(children, values))[:MAX_LISTED])
+        if len(children) > MAX_LISTED:
+            parts += " …"
+        finding = rule.finding({"cell": key_label(rule, key), "key": key, "total": total, "sum": added,
+                                "children": len(children), "parts": parts},
+                               report.location_of(key), key=key, expected=added, found=total)
+        finding.cells = [key]
+        finding.related = [pointer(c, c.location_of(key), f"下级报告 {_name(c)}：{v}", f"child report {_name(c)}: {v}")
+                           for c, v in zip(children, values)]
+        yield finding
 
 
 def _name(report) -> str:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import expr
 from ..hookspecs import hookimpl
 from ..location import Location
 from ..report import Report
 from ..specs import CheckKind
-from . import expand_foreach, key_label
+from . import cell_keys, key_label
 from .arithmetic import _IDENTITY_SCHEMA, keyed_schema, run_identity
 
 PREFIX = "previous."
@@ -104,22 +103,20 @@ def run_year_on_year(rule, report, related):
     previous = related.previous
     factor = Decimal(str(p.get("factor", 5)))
     floor = Decimal(str(p.get("min_value", 10)))
-    for bindings in expand_foreach(p.get("foreach"), rule.lists):
-        for pattern in p["keys"]:
-            key = expr.substitute(expr.parse(pattern), bindings)
-            now, before = report.value(key), previous.value(key)
-            if now is None or before is None:
-                continue
-            low, high = min(now, before), max(now, before)
-            if high < floor or (low > 0 and high <= low * factor):
-                continue
-            ratio = "∞" if low == 0 else f"{high / low:.1f}"
-            finding = rule.finding({"cell": key_label(rule, key), "key": key, "now": now, "before": before,
-                                    "ratio": ratio, "factor": factor, "previous_year": previous.year},
-                                   report.location_of(key), key=key, expected=before, found=now)
-            finding.cells = [key, PREFIX + key]
-            finding.related = previous_pointers(previous, finding.cells)
-            yield finding
+    for _, key in cell_keys(p, rule.lists):
+        now, before = report.value(key), previous.value(key)
+        if now is None or before is None:
+            continue
+        low, high = min(now, before), max(now, before)
+        if high < floor or (low > 0 and high <= low * factor):
+            continue
+        ratio = "∞" if low == 0 else f"{high / low:.1f}"
+        finding = rule.finding({"cell": key_label(rule, key), "key": key, "now": now, "before": before,
+                                "ratio": ratio, "factor": factor, "previous_year": previous.year},
+                               report.location_of(key), key=key, expected=before, found=now)
+        finding.cells = [key, PREFIX + key]
+        finding.related = previous_pointers(previous, finding.cells)
+        yield finding
 
 
 _SEQUENCE_SCHEMA = {

@@ -101,7 +101,7 @@ def run_tables_present(rule, report):
     for name in names:
         spec = template["tables"][name]
         keys = template_keys(name, spec)
-        missing = [k for k in keys if report.cell_status(k) == "missing"]
+        missing = [k for k, status in zip(keys, report.cell_statuses(keys)) if status == "missing"]
         if not missing:
             continue
         location = report.table_locations.get(name, Location())
@@ -126,8 +126,9 @@ def run_blank_cells(rule, report):
     statuses = set(rule.params.get("statuses", ["blank", "dash", "text"]))
     for name, spec in template["tables"].items():
         rows: dict[str, list[str]] = {}
-        for key in template_keys(name, spec):
-            if report.cell_status(key) in statuses:
+        keys = template_keys(name, spec)
+        for key, status in zip(keys, report.cell_statuses(keys)):
+            if status in statuses:
                 rows.setdefault(key.rsplit(".", 1)[0], []).append(key)
         for row, keys in rows.items():
             raws = [report.provenance[k].raw if k in report.provenance else None for k in keys]

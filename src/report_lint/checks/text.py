@@ -39,10 +39,15 @@ def run_repeated_characters(rule, report):
 
 def run_forbidden_phrases(rule, report):
     phrases = [p for p in rule.params.get("phrases", []) if p]
-    lowered = [p.lower() for p in phrases]
-    for block, text in text_blocks(report):
-        low = text.lower()
-        for phrase, needle in zip(phrases, lowered):
+    blocks = [(block, text, text.lower()) for block, text in text_blocks(report)]
+    # Only the phrases the whole text contains are looked for block by block: nearly
+    # always none of them (a phrase straddling two blocks here only costs a search).
+    everything = "\n".join(low for _, _, low in blocks)
+    wanted = [(phrase, needle) for phrase, needle in zip(phrases, (p.lower() for p in phrases)) if needle in everything]
+    if not wanted:
+        return
+    for block, text, low in blocks:
+        for phrase, needle in wanted:
             start = low.find(needle)
             while start != -1:
                 end = _closing(text, start, start + len(phrase))
@@ -68,6 +73,8 @@ def run_ordinal_sequence(rule, report):
     """Within a paragraph, 一是、二是、三是… count up by one from 一: one finding per
     broken enumeration, at its first wrong marker."""
     for block, text in text_blocks(report, include_title=False):
+        if "是" not in text:  # in every marker
+            continue
         for sequence in _enumerations(text):
             numbers = [n for n, _ in sequence]
             wrong = next((i for i, n in enumerate(numbers) if n != i + 1), None)
