@@ -12,7 +12,7 @@ from ..report import Fact, Report, TextBlock
 from . import facts
 from .sections import find_sections
 from .tables import TableReader, classify_table
-from .template import compact, load_template
+from .template import compact, compact_word, load_template
 
 
 def interpret(doc: Document, template_version: str | None = None) -> Report:
@@ -87,7 +87,7 @@ def _detect_version(table_text: list[str], template: dict) -> tuple[str, list[st
     them equals compacting the joined text)."""
     text = "".join(table_text)
     for version, markers in (template.get("other_version_markers") or {}).items():
-        found = [m for m in markers if compact(m) in text]
+        found = [m for m in markers if compact_word(m) in text]
         if found:
             return str(version), found
     return str(template["version"]), []

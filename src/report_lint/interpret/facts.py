@@ -26,36 +26,42 @@ NUM = rf"(?P<num>[0-9]+|[{CN_NUMERAL_CHARS}]+)"
 _GAP = r"[^，。；,;0-9]{{0,{n}}}?"  # text is width-folded: ASCII digits suffice
 
 # kind → (pattern, what the gap between keyword and number must not mention,
-#         what the few characters before the keyword must not say)
-_NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]] = {
+#         what the few characters before the keyword must not say,
+#         words of which every match contains one: see _says)
+_NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "narrative.new_received": (re.compile(
         r"(?:新收|收到|受理|接收)(?P<gap>" + _GAP.format(n=20) + r"(?:申请|依申请公开)" + _GAP.format(n=8) + r")"
-        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复"), ()),
+        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复"), (), ("申请",)),
     "narrative.carried_over": (re.compile(r"上一?年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
-                               (), ()),
+                               (), (), ("结转",)),
     "narrative.total_processed": (re.compile(
         r"(?:办结|答复完毕|已答复|办理完毕|作出答复|办理完结)(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
-        ("结转", "中", "公开", "不予", "无法", "其他"), ()),
+        ("结转", "中", "公开", "不予", "无法", "其他"), (), ("办结", "答复", "办理完")),
     "narrative.carried_forward": (re.compile(
         r"(?:(?:结转|转)(?:至|到|入)?下一?年度?|下一?年度?结转|结转至\d{4}年度?)(?P<gap>"
-        + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), (), ()),
+        + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"), (), (), ("转",)),
     "narrative.review": (re.compile(r"行政复议(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
-                         ("诉讼", "维持", "纠正", "审结"), ("诉讼和", "诉讼、", "诉讼及", "诉讼与")),
+                         ("诉讼", "维持", "纠正", "审结"), ("诉讼和", "诉讼、", "诉讼及", "诉讼与"), ("行政复议",)),
     "narrative.litigation": (re.compile(r"行政诉讼(?P<gap>" + _GAP.format(n=10) + r")" + NUM + r"\s*(?:件|起|宗|次)"),
-                             ("复议", "维持", "纠正", "审结", "败诉", "胜诉"), ("复议和", "复议、", "复议及", "复议与", "复议或")),
+                             ("复议", "维持", "纠正", "审结", "败诉", "胜诉"), ("复议和", "复议、", "复议及", "复议与", "复议或"),
+                             ("行政诉讼",)),
 }
 _NO_CARRIED_OVER = re.compile(r"(?:无|没有)上一?年(?:度)?结转")
 
+# kind → (pattern, words of which every match contains one: see _says)
 _CONTACT = {
-    "contact.fax": re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
-    "contact.phone": re.compile(
+    "contact.fax": (re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
+                    ("传真",)),
+    "contact.phone": (re.compile(
         r"(?<!传真)(?:联系电话|咨询电话|办公电话|服务电话|监督电话|电话号码|电话|热线|联系方式)\s*(?:[:：]|为|是)?\s*"
-        r"(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
-    "contact.postcode": re.compile(r"(?:邮政编码|邮编)\s*(?:[:：]|为|是)?\s*(?P<value>[0-9][0-9\s]{2,9}[0-9]?)"),
-    "contact.email": re.compile(
+        r"(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"), ("电话", "热线", "联系方式")),
+    "contact.postcode": (re.compile(r"(?:邮政编码|邮编)\s*(?:[:：]|为|是)?\s*(?P<value>[0-9][0-9\s]{2,9}[0-9]?)"),
+                         ("邮政编码", "邮编")),
+    "contact.email": (re.compile(
         r"(?:电子邮箱|电子信箱|电子邮件|邮箱|E-?mail|e-?mail|EMAIL)(?:地址)?\s*(?:[:：]|为|是)?\s*"
-        r"(?P<value>[A-Za-z0-9][\x21-\x7e＠]*[A-Za-z0-9])"),
-    "contact.address": re.compile(r"(?:通讯地址|联系地址|办公地址|地址)\s*(?:[:：]|为|是)\s*(?P<value>[^，,；;。）)]{2,60})"),
+        r"(?P<value>[A-Za-z0-9][\x21-\x7e＠]*[A-Za-z0-9])"), ("邮箱", "信箱", "邮件", "mail", "MAIL")),
+    "contact.address": (re.compile(r"(?:通讯地址|联系地址|办公地址|地址)\s*(?:[:：]|为|是)\s*(?P<value>[^，,；;。）)]{2,60})"),
+                        ("地址",)),
 }
 
 _CITATION = re.compile(
@@ -66,6 +72,16 @@ _LAW_TITLE = re.compile(r"《(?P<title>[^《》]{2,40}条例)》")
 _FEE_NONE = re.compile(r"(?:未|没有|不)(?:收取|收|产生|发生)(?P<gap>[^，。；\d]{0,8}?)(?P<subject>信息处理费|行政事业性收费|任何费用|费用)")
 _FEE_AMOUNT = re.compile(
     r"(?P<subject>信息处理费|行政事业性收费)[^，。；\d]{0,10}?(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def _says(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words``, the words any match of a pattern
+    must contain: most paragraphs contain none, and a substring test costs far less
+    than running the pattern over them to find nothing."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 def _iter(blocks: Iterable[TextBlock], sections: set[int | None] | None = None):
@@ -107,7 +123,7 @@ def title_year_and_organ(title: str, keyword: str) -> tuple[int | None, str | No
 
 def find_period(blocks: list[TextBlock]) -> dict | None:
     for block, text in _iter(blocks):
-        m = _PERIOD.search(text)
+        m = _PERIOD.search(text) if _says(text, ("统计", "数据")) else None
         if not m:
             continue
         start_y = int(m.group("ay")) if m.group("ay") else None
@@ -134,7 +150,9 @@ def find_period(blocks: list[TextBlock]) -> dict | None:
 def contacts(blocks: list[TextBlock]) -> list[Fact]:
     out: list[Fact] = []
     for block, text in _iter(blocks):
-        for kind, pattern in _CONTACT.items():
+        for kind, (pattern, words) in _CONTACT.items():
+            if not _says(text, words):
+                continue
             for m in pattern.finditer(text):
                 raw = m.group("value").strip()
                 out.append(Fact(kind, raw, block.text[m.start(): m.end()], block.location_at(m.start("value")),
@@ -149,7 +167,9 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
     """
     out: list[Fact] = []
     for block, text in _iter(blocks, {None, 1, 3, 4}):
-        for kind, (pattern, not_in_gap, not_before) in _NARRATIVE.items():
+        for kind, (pattern, not_in_gap, not_before, words) in _NARRATIVE.items():
+            if not _says(text, words):
+                continue
             for m in pattern.finditer(text):
                 before = text[max(0, m.start() - 6): m.start()]
                 if any(w in m.group("gap") for w in not_in_gap) or any(w in before for w in not_before):
@@ -159,6 +179,8 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
                     continue
                 out.append(Fact(kind, value, block.text[m.start(): m.end()], block.location_at(m.start()),
                                 block.section))
+        if "结转" not in text:
+            continue
         for m in _NO_CARRIED_OVER.finditer(text):
             out.append(Fact("narrative.carried_over", 0, block.text[m.start(): m.end()],
                             block.location_at(m.start()), block.section))
@@ -168,6 +190,8 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
 def fee_statements(blocks: list[TextBlock]) -> list[Fact]:
     out: list[Fact] = []
     for block, text in _iter(blocks):
+        if "费" not in text:  # in every subject both patterns name
+            continue
         for m in _FEE_NONE.finditer(text):
             out.append(Fact("fee.none", 0, block.text[m.start(): m.end()], block.location_at(m.start()),
                             block.section, {"subject": m.group("subject")}))
@@ -186,6 +210,8 @@ def normalize_doc_number(number: str) -> str:
 def citations(blocks: list[TextBlock]) -> list[Fact]:
     out: list[Fact] = []
     for block, text in _iter(blocks):
+        if "《" not in text:  # both patterns start with it
+            continue
         covered: list[tuple[int, int]] = []
         for m in _CITATION.finditer(text):
             out.append(Fact("citation", normalize_doc_number(m.group("num")), block.text[m.start(): m.end()],

@@ -47,37 +47,67 @@ def parse_numbering(text: str) -> tuple[str | None, int | None, str | None, str]
 
 
 @functools.lru_cache(maxsize=64)
-def _forms(title: str, variants: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """A section's canonical title and variants, normalized once."""
-    return norm_title(title), tuple(norm_title(v) for v in variants)
+def _forms(title: str, variants: tuple[str, ...]) -> tuple[str, frozenset[str], tuple]:
+    """A section's forms, normalized once: the canonical title, the set of variants,
+    and for the containment and typo tests each form of 4 characters or more (canonical
+    first) with its length, the edits a typo of it may take and its characters."""
+    canonical, normed = norm_title(title), tuple(norm_title(v) for v in variants)
+    sized = tuple((v, len(v), 1 if len(v) < 12 else 2, frozenset(v)) for v in (canonical, *normed) if len(v) >= 4)
+    return canonical, frozenset(normed), sized
 
 
-def _match(title: str, spec: dict) -> tuple[str, float] | None:
-    norm = norm_title(title).rstrip("。")
-    canonical, variants = _forms(spec["title"], tuple(spec.get("variants", ())))
+def _match(norm: str, forms: tuple[str, frozenset[str], tuple]) -> tuple[str, float] | None:
+    """How the normalized heading ``norm`` matches a section's ``_forms``."""
+    canonical, variants, sized = forms
     if norm == canonical:
         return "exact", 1.0
     if norm in variants:
         return "variant", 0.95
-    for v in (canonical, *variants):
-        if len(v) >= 4 and v in norm and len(norm) - len(v) <= 8:
+    size = len(norm)
+    for v, n, _, _ in sized:
+        if v in norm and size - n <= 8:
             return "variant", 0.9
-    for v in (canonical, *variants):
-        allowed = 1 if len(v) < 12 else 2
-        if len(v) < 4 or abs(len(v) - len(norm)) > allowed:
+    for v, n, allowed, chars in sized:
+        if abs(n - size) > allowed:
             continue
         # Each distinct character of v absent from the title costs at least one edit: a
         # lower bound on the distance that rules out most pairs without the full table.
-        if len(set(v).difference(norm)) > allowed:
+        if len(chars.difference(norm)) > allowed:
             continue
         if levenshtein(norm, v, allowed) <= allowed:
             return "fuzzy", 0.8
     return None
 
 
+_MATCHES: dict[tuple[int, ...], tuple[list, dict]] = {}
+
+
+def _matches_of(forms: list):
+    """A function from a normalized heading to its ``_match`` with each section's forms,
+    remembering its answers for these forms: the same headings come back in every
+    report. (Keyed by the forms' ids; the entry holds the forms, so the ids stay theirs.)"""
+    key = tuple(map(id, forms))
+    entry = _MATCHES.get(key)
+    if entry is None:
+        if len(_MATCHES) > 16:
+            _MATCHES.clear()
+        entry = _MATCHES[key] = (forms, {})
+    answers = entry[1]
+
+    def matches(norm: str) -> list:
+        found = answers.get(norm)
+        if found is None:
+            if len(answers) > 4096:
+                answers.clear()
+            found = answers[norm] = [_match(norm, f) for f in forms]
+        return found
+    return matches
+
+
 def find_sections(blocks: list, template: dict) -> tuple[list[Section], dict[int, int]]:
     """The six sections (found or not) and, for each found one, its block index."""
     specs = template["sections"]
+    matches = _matches_of([_forms(spec["title"], tuple(spec.get("variants", ()))) for spec in specs])
     best: dict[int, Candidate] = {}
     for i, block in enumerate(blocks):
         if not isinstance(block, (Heading, Paragraph)) or isinstance(block, Heading) and block.level == 0:
@@ -89,8 +119,7 @@ def find_sections(blocks: list, template: dict) -> tuple[list[Section], dict[int
         if numbering is None and not isinstance(block, Heading):
             continue
         title = title.rstrip("。:：")
-        for spec in specs:
-            m = _match(title, spec)
+        for spec, m in zip(specs, matches(norm_title(title).rstrip("。"))):
             if m is None or (numbering is None and m[0] == "fuzzy"):
                 continue
             kind, score = m

@@ -17,7 +17,7 @@ from ..document import Cell, Table
 from ..location import Location
 from ..numbers import CellValue, parse_cell
 from ..report import Provenance
-from .template import compact, levenshtein, norm_label
+from .template import compact, compact_word, levenshtein, norm_label
 
 
 def classify_table(table: Table, section: int | None, template: dict, text: str | None = None) -> str | None:
@@ -26,7 +26,7 @@ def classify_table(table: Table, section: int | None, template: dict, text: str 
         text = compact(table.all_text())
     best, best_score = None, 0
     for name, spec in template["tables"].items():
-        score = sum(1 for term in spec["signature"] if compact(term) in text)
+        score = sum(1 for term in spec["signature"] if compact_word(term) in text)
         if spec.get("section") == section:
             score += 1
         if score > best_score:
@@ -49,19 +49,41 @@ class TableReader:
         self.problems: list[dict[str, Any]] = []
         self.locations: dict[str, Location] = {}
         self.request_group: str | None = None  # kept across a 表三 split in two inside a group
-        self._labels: dict[str, list] = {}  # table kind -> _row_labels, built once per report
 
     def _rows(self, kind: str, spec: dict) -> list:
         """The template rows of ``kind`` prepared for _match_row: every table row is
         matched against every label, so they are normalized once, not once per row."""
-        prepared = self._labels.get(kind)
-        if prepared is None:
-            prepared = self._labels[kind] = _row_labels(spec["rows"])
-        return prepared
+        return _prepared(kind, spec).rows
+
+    def _match(self, kind: str, spec: dict, label: str, group: str | None) -> str | None:
+        """``_match_row`` against the rows of ``kind``, remembered per template: the same
+        printed labels come back in every report."""
+        return _prepared(kind, spec).match(label, group)
+
+    def _request_label(self, spec: dict, text: str, group: str | None) -> tuple[str, str | None, str | None]:
+        """(label, group, row key) of a 表三 row whose label cells read ``text``, the rows
+        above it being in ``group``; remembered per template, like ``_match``."""
+        prepared = _prepared("requests", spec)
+        found = prepared.labels.get((text, group))
+        if found is None:
+            if len(prepared.labels) > 4096:
+                prepared.labels.clear()
+            label = norm_label(text)
+            for prefix in spec.get("label_prefixes", ()):  # a label merged down the first column
+                if label.startswith(prefix) and label != prefix:
+                    label = label[len(prefix):]
+            row_group = group
+            for g in spec["groups"]:
+                if g in label:
+                    row_group = g
+                    label = label.replace(g, "")
+            found = prepared.labels[(text, group)] = (label, row_group, prepared.match(label, row_group))
+        return found
 
     # -- helpers ------------------------------------------------------------------------
     def _put(self, key: str, cell: Cell | None, parsed: CellValue | None, note: str | None = None) -> None:
-        if key in self.provenance and self.provenance[key].status != "missing":
+        known = self.provenance.get(key)
+        if known is not None and known.status != "missing":
             return  # first occurrence wins (a repeated header or a table split in two)
         if cell is None or parsed is None:
             self.values[key] = None
@@ -69,6 +91,18 @@ class TableReader:
             return
         self.values[key] = parsed.value
         self.provenance[key] = Provenance(cell.text, cell.location, parsed.status, note)
+
+    def _put_row(self, prefix: str, columns: list[str], pairs: list[tuple[Cell, CellValue]]) -> None:
+        """``_put`` of ``prefix.col`` for each column and the (cell, value) read for it:
+        the common case (a cell for every column) in one loop, as it runs for every cell."""
+        values, provenance = self.values, self.provenance
+        for col, (cell, parsed) in zip(columns, pairs):
+            key = f"{prefix}.{col}"
+            known = provenance.get(key)
+            if known is not None and known.status != "missing":
+                continue  # first occurrence wins, as in _put
+            values[key] = parsed.value
+            provenance[key] = Provenance(cell.text, cell.location, parsed.status, None)
 
     def _problem(self, zh: str, en: str, location: Location, key: str | None = None) -> None:
         self.problems.append({"zh": zh, "en": en, "location": location.to_dict(), "key": key, "severity": "warning"})
@@ -82,18 +116,17 @@ class TableReader:
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
             labels, values = _split_row(cells)
-            label = norm_label("".join(c.text for c in labels))
-            key = _match_row(label, self._rows("active_disclosure", spec), None)
+            label = norm_label("".join([c.text for c in labels]))
+            key = self._match("active_disclosure", spec, label, None)
             if key is None:
                 continue
             columns = spec["rows"][key]["columns"]
             values = _fit(values, len(columns))
             if len(values) != len(columns):
-                if any(p.status in ("number", "annotated") for _, p in values):
+                if _has_number(values):
                     self._row_short(f"active_disclosure.{key}", columns, values, cells[0].location)
                 continue
-            for col, (cell, value) in zip(columns, values):
-                self._put(f"active_disclosure.{key}.{col}", cell, value)
+            self._put_row(f"active_disclosure.{key}", columns, values)
 
     def _read_requests(self, table: Table, spec: dict) -> None:
         columns = spec["columns"]
@@ -102,16 +135,8 @@ class TableReader:
         for r, row in enumerate(table.rows):
             cells = _own_cells(row, r)
             labels, value_pairs = _split_row(cells)
-            label = norm_label("".join(c.text for c in labels))
-            for prefix in spec.get("label_prefixes", ()):  # a label merged down the first column
-                if label.startswith(prefix) and label != prefix:
-                    label = label[len(prefix):]
-            for g in spec["groups"]:
-                if g in label:
-                    group = g
-                    label = label.replace(g, "")
-            key = _match_row(label, self._rows("requests", spec), group)
-            has_number = any(p.status in ("number", "annotated") for _, p in value_pairs)
+            label, group, key = self._request_label(spec, "".join([c.text for c in labels]), group)
+            has_number = _has_number(value_pairs)
             if key is None and has_number and group is not None:
                 key = self._by_number(labels, label, group, spec) if label else spec.get("single_groups", {}).get(group)
             if key is None:
@@ -126,8 +151,7 @@ class TableReader:
                 if has_number:
                     self._row_short(f"requests.{key}", columns, value_pairs, cells[0].location)
                 continue  # otherwise a header row naming the same words (总计)
-            for col, (cell, value) in zip(columns, value_pairs):
-                self._put(f"requests.{key}.{col}", cell, value)
+            self._put_row(f"requests.{key}", columns, value_pairs)
         self.request_group = group
 
     def _by_number(self, labels: list[Cell], label: str, group: str, spec: dict) -> str | None:
@@ -183,14 +207,15 @@ class TableReader:
     def tables(self) -> dict[str, Any]:
         """Every canonical key of the template, missing ones as None with provenance."""
         out: dict[str, Any] = {}
+        values, provenance = self.values, self.provenance
         for kind, spec in self.template["tables"].items():
             node: dict[str, Any] = {}
-            for key in template_keys(kind, spec):
-                self.values.setdefault(key, None)
-                if key not in self.provenance:  # not setdefault: it would build one for every key
-                    self.provenance[key] = Provenance(None, Location(), "missing")
-                _, row, col = key.split(".")
-                node.setdefault(row, {})[col] = self.values[key]
+            for row, cells in _prepared(kind, spec).key_rows:
+                row_node = node.setdefault(row, {})
+                for key, col in cells:
+                    if key not in provenance:  # not setdefault: it would build one for every key
+                        provenance[key] = Provenance(None, Location(), "missing")
+                    row_node[col] = values.setdefault(key, None)
             for single in (spec.get("single_groups") or {}).values():  # only where the report prints one
                 for col in spec["columns"]:
                     key = f"{kind}.{single}.{col}"
@@ -215,6 +240,62 @@ def template_keys(kind: str, spec: dict) -> list[str]:
     return list(cached[1])
 
 
+class _Prepared:
+    """What the reader needs of one table spec, worked out once per spec: the template
+    rows for ``_match_row``, its answers so far (and ``_request_label``'s), and the
+    canonical keys grouped by row."""
+
+    __slots__ = ("spec", "_kind", "_rows", "_matches", "_key_rows", "labels")
+
+    def __init__(self, kind: str, spec: dict):
+        self.spec, self._kind = spec, kind
+        self._rows: list | None = None
+        self._matches: dict[tuple[str, str | None], str | None] = {}
+        self._key_rows: list | None = None
+        self.labels: dict[tuple[str, str | None], tuple] = {}  # TableReader._request_label's answers
+
+    @property
+    def rows(self) -> list[tuple[str, str | None, tuple[str, ...]]]:
+        if self._rows is None:
+            self._rows = _row_labels(self.spec["rows"])
+        return self._rows
+
+    def match(self, label: str, group: str | None) -> str | None:
+        found = self._matches.get((label, group), _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._matches) > 4096:  # labels of many reports: keep it bounded
+                self._matches.clear()
+            found = self._matches[(label, group)] = _match_row(label, self.rows, group)
+        return found
+
+    @property
+    def key_rows(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """(row, [(key, col), …]) for each run of keys of one row, in template order."""
+        if self._key_rows is None:
+            runs: list[tuple[str, list[tuple[str, str]]]] = []
+            for key in template_keys(self._kind, self.spec):
+                _, row, col = key.split(".")
+                if not runs or runs[-1][0] != row:
+                    runs.append((row, []))
+                runs[-1][1].append((key, col))
+            self._key_rows = runs
+        return self._key_rows
+
+
+_UNSEEN = object()
+_PREPARED: dict[tuple[str, int], _Prepared] = {}
+
+
+def _prepared(kind: str, spec: dict) -> _Prepared:
+    """The ``_Prepared`` of a spec, kept like ``template_keys``' (the entry holds the spec)."""
+    found = _PREPARED.get((kind, id(spec)))
+    if found is None or found.spec is not spec:
+        if len(_PREPARED) > 64:
+            _PREPARED.clear()
+        found = _PREPARED[(kind, id(spec))] = _Prepared(kind, spec)
+    return found
+
+
 def _format_keys(kind: str, spec: dict) -> list[str]:
     if kind == "active_disclosure":
         return [f"{kind}.{row}.{col}" for row, r in spec["rows"].items() for col in r["columns"]]
@@ -226,8 +307,17 @@ def _format_keys(kind: str, spec: dict) -> list[str]:
 def _split_row(cells: list[Cell]) -> tuple[list[Cell], list[tuple[Cell, CellValue]]]:
     """Label cells (up to the last cell of text) and the value cells after them."""
     parsed = [parse_cell(c.text) for c in cells]
-    last_text = max((i for i, p in enumerate(parsed) if p.status == "text"), default=-1)
+    last_text = len(parsed) - 1
+    while last_text >= 0 and parsed[last_text].status != "text":
+        last_text -= 1
     return cells[: last_text + 1], list(zip(cells[last_text + 1:], parsed[last_text + 1:]))
+
+
+def _has_number(values: list[tuple[Cell, CellValue]]) -> bool:
+    for _, parsed in values:
+        if parsed.status == "number" or parsed.status == "annotated":
+            return True
+    return False
 
 
 _ITEM_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})\s*[.、．](?!\d)")  # "2." of a sub-row, not "2.5"
