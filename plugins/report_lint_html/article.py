@@ -99,11 +99,11 @@ def read_page(root) -> Page:
 
     Only the top of a dropped subtree goes into ``skip``: the passes that follow never
     descend below a skipped element, and this one jumps over the subtree (elements are
-    in document order, so a subtree is the ``count`` elements that follow its root).
+    in document order, so a subtree runs from its root to its ``end`` position).
     """
     elements = list(root.iter(_ELEMENT))
-    stats = _measure(elements)
-    size = {el: s[0] for el, s in stats.items()}
+    m = _measure(elements)
+    size, rare, cued = m.size, m.rare, m.cued
     body = next(root.iter("body"), root)
     page_size = max(size.get(body, 0), 1)
     safe = SAFE_SHARE * page_size
@@ -111,115 +111,190 @@ def read_page(root) -> Page:
     page.published = _meta_date(root)
     info_dates: list[tuple[int, str]] = []
     skip = page.skip
-    furniture: dict[str, bool] = {}
-    titles = []  # (position, element): h1–h3 anywhere, *title* elements outside the furniture
-    i, end = 0, len(elements)
-    while i < end:
+    furniture: dict[tuple, tuple[bool, bool]] = {}  # (class, id) → (a *title* box?, furniture?)
+    hidden_styles: dict[str, bool] = {}
+    titles = []  # h1–h3 anywhere, *title* elements outside the furniture: found in document order
+    i, stop = 0, len(elements)
+    while i < stop:
         el = elements[i]
-        n, linked, tables, mask, count = stats[el]
         tag = el.tag
         if tag in _TITLE_TAGS:
-            titles.append((i, el))
+            titles.append(el)
         i += 1
         if tag in _DROP_TAGS:
             skip.add(el)
-            i = _past(el, i, count, elements, titles)
+            i = _past(el, i, elements, titles)
             continue
-        style = el.get("style")
-        if (style and ("none" in style or "hidden" in style or "hide" in style) and _HIDDEN.search(style)) \
-                or el.get("hidden") is not None:
-            skip.add(el)
-            i = _past(el, i, count, elements, titles)
-            continue
-        if tables or n >= safe:
+        # One read of the attribute names, then only the attributes present are read:
+        # many elements carry none of the four, and .keys() costs about what one .get does.
+        keys = el.keys()
+        if keys:
+            hidden = "hidden" in keys
+            if not hidden and "style" in keys:
+                style = el.get("style")
+                hidden = hidden_styles.get(style)
+                if hidden is None:  # a page repeats a few dozen styles
+                    hidden = hidden_styles[style] = _is_hidden(style)
+            if hidden:
+                skip.add(el)
+                i = _past(el, i, elements, titles)
+                continue
+        n = size[el]
+        extra = rare.get(el)  # (linked text, tables of numbers, info-word mask), when any is not 0
+        if n >= safe or (extra is not None and extra[1]):
             continue  # never drop what holds the report's numbers or much of its text
         if tag in _FURNITURE_TAGS:
             skip.add(el)
-            i = _past(el, i, count, elements, titles)
+            i = _past(el, i, elements, titles)
             continue
-        names = el.get("class"), el.get("id")
-        if names != (None, None):
-            key = f"{names[0] or ''} {names[1] or ''}".lower()
-            if "title" in key and tag not in _TITLE_TAGS:
-                titles.append((i - 1, el))
-            flagged = furniture.get(key)
-            if flagged is None:
-                flagged = furniture[key] = any(w in _FURNITURE_WORDS for w in _WORDS.findall(key))
+        if keys and ("class" in keys or "id" in keys):
+            names = el.get("class") if "class" in keys else None, el.get("id") if "id" in keys else None
+            named = furniture.get(names)
+            if named is None:  # a page repeats a few dozen class and id pairs
+                key = f"{names[0] or ''} {names[1] or ''}".lower()
+                named = furniture[names] = ("title" in key, any(w in _FURNITURE_WORDS for w in _WORDS.findall(key)))
+            titled, flagged = named
+            if titled and tag not in _TITLE_TAGS:
+                titles.append(el)
             if flagged:
                 skip.add(el)
-                i = _past(el, i, count, elements, titles)
+                i = _past(el, i, elements, titles)
                 continue
         if tag not in BLOCK_TAGS and tag not in _CONTAINERS:
             continue
-        text = el.text
-        first = text.lstrip()[:1] if text else ""
-        if first and first in _CUE_STARTS and 0 < n < 300 and _head(el).startswith(_CUES):
+        if el in cued and 0 < n < 300 and _head(el).startswith(_CUES):
             skip.add(el)
-            i = _past(el, i, count, elements, titles)
+            i = _past(el, i, elements, titles)
             continue
+        if extra is None:
+            continue  # no links and no info words: nothing below can drop it
+        linked, _, mask = extra
         if mask & (mask - 1) and 8 < n < 500 and tag not in ("td", "th", "tr"):  # two info words or more
-            for m in _DATED.finditer(_text(el)):
-                info_dates.append((0 if m.group("key").startswith("发布") else 1, _iso(m)))
+            for match in _DATED.finditer(_text(el)):
+                info_dates.append((0 if match.group("key").startswith("发布") else 1, _iso(match)))
             skip.add(el)
-            i = _past(el, i, count, elements, titles)
+            i = _past(el, i, elements, titles)
             continue
         if tag in _CONTAINERS and n >= 4 and linked > 0.6 * n and _count_links(el) >= 2:
             skip.add(el)
-            i = _past(el, i, count, elements, titles)
+            i = _past(el, i, elements, titles)
     if page.published is None and info_dates:
         page.published = min(info_dates)[1]
-    page.root = _article(body, stats, skip)
-    titles.sort(key=lambda t: t[0])
-    _find_title(root, [el for _, el in titles], page)
+    page.root = _article(body, m, skip)
+    _find_title(root, titles, page)
     return page
 
 
-def _measure(elements: list) -> dict:
-    """element → (characters of text, of linked text, tables of numbers, info-box word
-    mask, elements) in its subtree, children before parents."""
-    stats: dict = {}
+class _Measure:
+    """What ``_measure`` found. Links, tables of numbers and info words are rare, so
+    they are kept only for the elements that have any (in ``rare``)."""
+
+    __slots__ = ("size", "rare", "cued")
+
+    def __init__(self):
+        self.size: dict = {}  # element → characters of text in its subtree
+        self.rare: dict = {}  # element → [linked characters, tables of numbers, info-word mask]
+        self.cued: set = set()  # elements whose own text starts with a cue's first character
+
+
+def _measure(elements: list) -> _Measure:
+    """One pass, children before parents (reversed document order): each element adds
+    its totals and its tail to its parent's, so no element's children are iterated
+    (iterating them costs lxml more than asking each element for its parent)."""
+    m = _Measure()
+    size, rare, cued = m.size, m.rare, m.cued
+    size_get, rare_get = size.get, rare.get
     info_find = _INFO_RE.findall
+    for node in _others(elements):  # comments and the like: only their tails count
+        tail = node.tail
+        parent = node.getparent()
+        if tail and parent is not None:
+            size[parent] = size_get(parent, 0) + len(tail.strip())
+            found = info_find(tail)
+            if found:
+                _add_rare(rare, parent, [0, 0, _mask(found)])
     for el in reversed(elements):
+        n = size_get(el, 0)  # the children's, pushed up
         text = el.text
         if text:
-            total = len(text.strip())
-            mask = _mask(info_find(text)) if len(text) > 1 else 0
-        else:
-            total = mask = 0
-        linked = tables = 0
-        count = 1
-        for child in el:
-            tail = child.tail
-            if tail:
-                total += len(tail.strip())
-                if len(tail) > 1:
-                    mask |= _mask(info_find(tail))
-            s = stats.get(child)
-            if s is None:
-                continue  # not an element
-            total += s[0]
-            linked += s[1]
-            tables += s[2]
-            mask |= s[3]
-            count += s[4]
+            stripped = text.strip()
+            if stripped:
+                n += len(stripped)
+                if stripped[0] in _CUE_STARTS:
+                    cued.add(el)
+                if len(stripped) > 1:  # every info word has two characters or more
+                    found = info_find(stripped)
+                    if found:
+                        _add_rare(rare, el, [0, 0, _mask(found)])
+        size[el] = n
         tag = el.tag
+        extra = rare_get(el)
         if tag == "a":
-            linked = total
-        elif tag == "table" and tables == 0 and _has_numbers(el):
-            tables = 1
-        stats[el] = (total, linked, tables, mask, count)
-    return stats
+            if extra is not None:
+                extra[0] = n
+            elif n:
+                extra = rare[el] = [n, 0, 0]
+        elif tag == "table" and (extra is None or extra[1] == 0) and _has_numbers(el):
+            if extra is None:
+                extra = rare[el] = [0, 1, 0]
+            else:
+                extra[1] = 1
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail = el.tail
+        if tail:
+            stripped = tail.strip()
+            size[parent] = size_get(parent, 0) + n + len(stripped)
+            if len(stripped) > 1:
+                found = info_find(stripped)
+                if found:
+                    _add_rare(rare, parent, [0, 0, _mask(found)])
+        else:
+            size[parent] = size_get(parent, 0) + n
+        if extra is not None:
+            _add_rare(rare, parent, extra)
+    return m
 
 
-def _past(el, i: int, count: int, elements: list, titles: list) -> int:
-    """The position after ``el``'s subtree (``el`` is at ``i - 1``); its headings stay
-    title candidates: a page's <h1> sometimes sits in a box that is dropped."""
-    end = i - 1 + count
-    if count > 1:
-        for j in range(i, end):
-            if elements[j].tag in _TITLE_TAGS:
-                titles.append((j, elements[j]))
-    return end
+def _others(elements: list) -> list:
+    """The comments, processing instructions and entities in the tree (the parser
+    removes most): their tails are text of the element that holds them."""
+    if not elements:
+        return []
+    return list(elements[0].iter(etree.Comment, etree.ProcessingInstruction, etree.Entity))
+
+
+def _add_rare(rare: dict, el, extra: list) -> None:
+    """Add ``extra`` (linked characters, tables of numbers, info-word mask) to ``el``'s."""
+    mine = rare.get(el)
+    if mine is None:
+        rare[el] = extra[:]
+    else:
+        mine[0] += extra[0]
+        mine[1] += extra[1]
+        mine[2] |= extra[2]
+
+
+def _is_hidden(style: str) -> bool:
+    return bool(style and ("none" in style or "hidden" in style or "hide" in style) and _HIDDEN.search(style))
+
+
+def _past(el, i: int, elements: list, titles: list) -> int:
+    """The position after ``el``'s subtree (``el`` is at ``i - 1``): that of the first
+    element after it, its next sibling or an ancestor's, looked up from ``i`` on. The
+    subtree's headings stay title candidates: a page's <h1> sometimes sits in a box
+    that is dropped."""
+    titles.extend(el.iterdescendants(*_TITLE_TAGS))
+    node = el
+    while node is not None:
+        after = node.getnext()
+        while after is not None and not isinstance(after.tag, str):
+            after = after.getnext()  # a comment or the like: not in ``elements``
+        if after is not None:
+            return elements.index(after, i)
+        node = node.getparent()
+    return len(elements)
 
 
 def _skipped(el, skip: set) -> bool:
@@ -261,22 +336,23 @@ def _meta_date(root) -> str | None:
     return None
 
 
-def _article(body, stats: dict, skip: set):
+def _article(body, m: _Measure, skip: set):
     """The deepest element holding 80 % of the kept text and every table of numbers."""
+    size, rare = m.size, m.rare
     dropped: dict = {}  # element → characters of text dropped inside it
     for el in skip:  # each the top of a dropped subtree
-        n = stats[el][0]
+        n = size[el]
         parent = el.getparent()
         while parent is not None:
             dropped[parent] = dropped.get(parent, 0) + n
             parent = parent.getparent()
 
     def kept(el) -> int:
-        return 0 if el in skip else stats[el][0] - dropped.get(el, 0)
+        return 0 if el in skip else size[el] - dropped.get(el, 0)
 
     def numeric(el) -> int:
-        s = stats.get(el)
-        return s[2] if s else 0
+        extra = rare.get(el)
+        return extra[1] if extra else 0
 
     node = body
     while True:

@@ -168,9 +168,12 @@ class _Flow:
             if tag in BLOCK_TAGS:
                 self.flush()
             inner = bold or tag in ("b", "strong") or _bold_style(el.get("style"))
-            self.add(el.text, el, inner)
+            text = el.text
+            if text:
+                self.add(text, el, inner)
             stack.append((el, True, bold))
-            stack.extend((child, False, inner) for child in el.iterchildren(_ELEMENT, reversed=True))
+            if len(el):  # most elements are leaves: no iterator for them
+                stack.extend((child, False, inner) for child in el.iterchildren(_ELEMENT, reversed=True))
         self.flush()
 
     def table(self, el) -> None:

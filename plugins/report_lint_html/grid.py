@@ -26,27 +26,34 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 def own_rows(table) -> list:
     """The table's rows in reading order, without those of nested tables."""
-    return [tr for _, tr in _rows_with_steps(table)]
+    head, body, foot = [], [], []
+    parts = {"thead": head, "tbody": body, "tfoot": foot}
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
+        tag = child.tag
+        if tag == "tr":
+            body.append(child)
+        else:
+            parts[tag].extend(child.iterchildren("tr"))
+    return head + body + foot
 
 
 def _rows_with_steps(table) -> list:
     """(path step from the table, row) in reading order: ``tbody > tr:nth-of-type(3)``."""
     head, body, foot = [], [], []
     parts = {"thead": head, "tbody": body, "tfoot": foot}
-    direct = [tr for tr in table.iterchildren("tr")]
-    sections: dict[str, int] = {}
-    for child in table.iterchildren("thead", "tbody", "tfoot"):
-        sections[child.tag] = sections.get(child.tag, 0) + 1
+    children = [(child, child.tag) for child in table.iterchildren("tr", "thead", "tbody", "tfoot")]
+    counts: dict[str, int] = {}
+    for _, tag in children:
+        counts[tag] = counts.get(tag, 0) + 1
     seen: dict[str, int] = {}
-    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
-        if child.tag == "tr":
-            body.append((_step("tr", direct.index(child) + 1 if len(direct) > 1 else 0), child))
+    for child, tag in children:
+        seen[tag] = seen.get(tag, 0) + 1
+        step = _step(tag, seen[tag] if counts[tag] > 1 else 0)
+        if tag == "tr":
+            body.append((step, child))
             continue
-        seen[child.tag] = seen.get(child.tag, 0) + 1
-        section = _step(child.tag, seen[child.tag] if sections[child.tag] > 1 else 0)
         rows = list(child.iterchildren("tr"))
-        parts[child.tag].extend((f"{section} > {_step('tr', i + 1 if len(rows) > 1 else 0)}", tr)
-                                for i, tr in enumerate(rows))
+        parts[tag].extend((f"{step} > {_step('tr', i + 1 if len(rows) > 1 else 0)}", tr) for i, tr in enumerate(rows))
     return head + body + foot
 
 
@@ -74,9 +81,11 @@ def is_data_table(table, page: Page) -> bool:
 
 def cell_text(cell, skip: set) -> str:
     """The text of a cell; ``<br>`` and block elements break lines."""
-    if not len(cell):
-        return _clean(cell.text) if cell.text else ""
-    if len(cell) == 1:  # Word's cell: one <p> (its spans already unwrapped)
+    children = len(cell)
+    if not children:
+        text = cell.text
+        return _clean(text) if text else ""
+    if children == 1:  # Word's cell: one <p> (its spans already unwrapped)
         child = cell[0]
         if not len(child) and child.tag in BLOCK_TAGS and child not in skip:
             return _clean(f"{cell.text or ''}{child.text or ''}{child.tail or ''}")
@@ -120,8 +129,9 @@ def cell_text(cell, skip: set) -> str:
 
 
 def _clean(text: str) -> str:
-    """``clean``, with a shortcut for the cells that are a bare number or word."""
-    return text if text.isalnum() and text.isascii() else clean(text)
+    """``clean``, with a shortcut for the cells that are a bare number or word: letters
+    and digits only (Chinese ones too) leave ``clean`` nothing to remove."""
+    return text if text.isalnum() else clean(text)
 
 
 def _span(value: str | None, limit: int) -> int:
@@ -133,15 +143,23 @@ def _span(value: str | None, limit: int) -> int:
 
 
 _NOWHERE = Location()
+# A Location per cell is built with positional arguments (line, end_line, column, page,
+# paragraph, table, row, col, path): keywords make the call half as slow again.
 
 
 def build_table(table, number: int, page: Page, paths) -> Table | None:
-    """The Table block, or None when the table is too large to be a report's."""
+    """The Table block, or None when the table is too large to be a report's.
+
+    Each cell's Location is made as the cell is read while no merge has come before it
+    (nothing has moved it from where the markup puts it), and otherwise as
+    ``grid_from_spans`` places it: either way once, with no second pass over the grid.
+    """
     steps = _rows_with_steps(table)
-    rows = [tr for _, tr in steps]
     table_path = paths(table)
+    table_line = table.sourceline
     raw: list[list[Cell]] = []
-    where: dict[int, tuple[int | None, str]] = {}  # id(cell) → (line, path)
+    where: dict[Cell, tuple[int | None, str]] = {}  # cell (hashed by identity) → (line, path), after a merge
+    merged = False
     width = 0
     skip = page.skip
     for r, (step, tr) in enumerate(steps):
@@ -149,47 +167,55 @@ def build_table(table, number: int, page: Page, paths) -> Table | None:
         tds = [td for td in tr.iterchildren("td", "th") if td not in skip]
         tags = [td.tag for td in tds]  # .tag builds a string: once per cell
         n_td = tags.count("td")
-        numbered = {"td": n_td > 1, "th": len(tags) - n_td > 1}
-        seen = {"td": 0, "th": 0}
-        below = len(rows) - r
+        numbered_td, numbered_th = n_td > 1, len(tags) - n_td > 1
+        seen_td = seen_th = 0
+        below = len(steps) - r
         cells = []
+        row_width = 0
         for td, tag in zip(tds, tags):
-            if numbered[tag]:
-                seen[tag] += 1
-                step = f"{tag}:nth-of-type({seen[tag]})"
+            if tag == "td":
+                if numbered_td:
+                    seen_td += 1
+                    path = f"{tr_path} > td:nth-of-type({seen_td})"
+                else:
+                    path = f"{tr_path} > td"
+            elif numbered_th:
+                seen_th += 1
+                path = f"{tr_path} > th:nth-of-type({seen_th})"
             else:
-                step = tag
+                path = f"{tr_path} > th"
             rowspan, colspan = td.get("rowspan"), td.get("colspan")
-            cell = Cell(cell_text(td, skip), _NOWHERE, 1 if rowspan is None else _span(rowspan, below),
-                        1 if colspan is None else _span(colspan, MAX_COLSPAN))
-            where[id(cell)] = (td.sourceline, f"{tr_path} > {step}")
+            rowspan = 1 if rowspan is None else _span(rowspan, below)
+            colspan = 1 if colspan is None else _span(colspan, MAX_COLSPAN)
+            cell = Cell(cell_text(td, skip), _NOWHERE, rowspan, colspan)
+            if merged:
+                where[cell] = (td.sourceline, path)
+            else:
+                cell.location = Location(td.sourceline, None, None, None, None, number, r + 1, len(cells) + 1, path)
+                merged = rowspan > 1 or colspan > 1
             cells.append(cell)
-        width = max(width, sum(c.colspan for c in cells))
+            row_width += colspan
+        width = max(width, row_width)
         raw.append(cells)
     if not raw or len(raw) * max(width, 1) > MAX_CELLS:
         return None
-    if any(c.rowspan > 1 or c.colspan > 1 for row in raw for c in row):
+
+    def locate(r: int, c: int, cell: Cell | None) -> Location:
+        if cell is None:  # a hole the markup left: where it would be
+            return Location(table_line, None, None, None, None, number, r + 1, c + 1, table_path)
+        if cell.location is not _NOWHERE:
+            return cell.location  # read before the first merge: placed where it was read
+        line, path = where[cell]
+        return Location(line, None, None, None, None, number, r + 1, c + 1, path)
+
+    if merged:
         from report_lint.document import grid_from_spans
 
-        grid = grid_from_spans(raw)
+        grid = grid_from_spans(raw, locate)
     else:  # no merges: the rows as they are, padded to the widest
-        grid = [row + [Cell("", _NOWHERE) for _ in range(width - len(row))] for row in raw]
-    # Row-major order: a merge's origin is placed before the copies that point at it.
-    placed: dict[tuple[int, int], Location] = {}
-    for r, row in enumerate(grid):
-        for c, cell in enumerate(row):
-            origin = cell.span_origin
-            if origin is not None:
-                cell.location = placed.get(origin, _NOWHERE)
-                continue
-            found = where.get(id(cell))
-            if found is not None:
-                cell.location = placed[(r, c)] = Location(line=found[0], table=number, row=r + 1, col=c + 1,
-                                                          path=found[1])
-            else:  # a hole the markup left: where it would be
-                cell.location = Location(line=table.sourceline, table=number, row=r + 1, col=c + 1, path=table_path)
+        grid = [row + [Cell("", locate(r, c, None)) for c in range(len(row), width)] for r, row in enumerate(raw)]
     grid = _without_repeated_header(grid)
-    return Table(grid, Location(line=table.sourceline, table=number, path=table_path), index=number)
+    return Table(grid, Location(line=table_line, table=number, path=table_path), index=number)
 
 
 def _without_repeated_header(grid: list[list[Cell]]) -> list[list[Cell]]:

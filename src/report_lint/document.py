@@ -8,7 +8,7 @@ top-left position, so consumers never have to resolve spans themselves.
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Callable, Union
 
 from .location import Location
 
@@ -123,12 +123,18 @@ class Document(_Slots):
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
-def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
+def grid_from_spans(rows: list[list[Cell]],
+                    locate: Callable[[int, int, Cell | None], Location] | None = None) -> list[list[Cell]]:
     """Expand cells carrying rowspan/colspan into a rectangular grid.
 
     Shared by every parser whose format declares spans (Markdown has none, HTML and
     docx do): each covered position gets a copy marked with ``span_origin``. Rows are
     filled as lists (None: not yet covered), so a plain cell costs an append.
+
+    ``locate(row, col, cell)``, when given, is the Location of each cell of ``rows`` at
+    the position it lands on (asked as it is placed, so its copies share it) and of
+    each hole (``cell`` None): a parser that records grid positions needs no second
+    pass over the grid.
     """
     out: list[list[Cell | None]] = [[] for _ in rows]
     for r, row in enumerate(rows):
@@ -137,11 +143,17 @@ def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
         for cell in row:
             while c < len(line) and line[c] is not None:
                 c += 1
-            rowspan, colspan = max(cell.rowspan, 1), max(cell.colspan, 1)
-            if rowspan == 1 and colspan == 1:  # most cells: one position
-                _put(line, c, cell)
+            if locate is not None:
+                cell.location = locate(r, c, cell)
+            rowspan, colspan = cell.rowspan, cell.colspan
+            if rowspan <= 1 and colspan <= 1:  # most cells: one position
+                if c == len(line):
+                    line.append(cell)
+                else:
+                    _put(line, c, cell)
                 c += 1
                 continue
+            rowspan, colspan = max(rowspan, 1), max(colspan, 1)
             while len(out) < r + rowspan:
                 out.append([])
             for dr in range(rowspan):
@@ -155,11 +167,12 @@ def grid_from_spans(rows: list[list[Cell]]) -> list[list[Cell]]:
     while out and not any(cell is not None for cell in out[-1]):
         out.pop()  # rows named by no cell (an empty <tr>) at the end carry nothing
     width = max((len(line) for line in out), default=0)
-    for line in out:
+    for r, line in enumerate(out):
         line.extend([None] * (width - len(line)))
-        for c, cell in enumerate(line):
-            if cell is None:
-                line[c] = Cell("", Location())  # a hole in a ragged table
+        if None in line:
+            for c, cell in enumerate(line):
+                if cell is None:  # a hole in a ragged table
+                    line[c] = Cell("", locate(r, c, None) if locate is not None else Location())
     return out  # type: ignore[return-value]
 
 
