@@ -77,14 +77,14 @@ def excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
 
 def expand_foreach(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
     """All bindings of a ``foreach`` mapping (``{c: columns}`` or ``{c: [a, b]}``)."""
-    return [dict(bindings) for bindings in _expanded(foreach, lists)]
+    return [dict(bindings) for bindings in shared_bindings(foreach, lists)]
 
 
-def _expanded(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
+def shared_bindings(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> list[dict[str, str]]:
     """``expand_foreach`` without the copies. A rule expands the same way for every
     report, so the result is cached by content (each name with the text of its values);
     the dicts are shared: read them, never change them."""
-    key = _foreach_key(foreach, lists)
+    key = bindings_key(foreach, lists)
     cached = _FOREACH.get(key) if key is not None else None
     if cached is not None:
         return cached
@@ -95,7 +95,7 @@ def _expanded(foreach: dict[str, Any] | None, lists: dict[str, list[str]]) -> li
             raise ValueError(f"unknown list '{items}'")
         combos = [{**c, var: str(v)} for c in combos for v in values][:10000]
     if key is not None:
-        _remember(_FOREACH, key, combos)
+        remember_bounded(_FOREACH, key, combos)
     return combos
 
 
@@ -103,15 +103,15 @@ def cell_keys(params: dict[str, Any], lists: dict[str, list[str]]) -> Iterator[t
     """(bindings, key) for each binding of the rule's ``foreach`` and, within it, each
     of its ``keys`` (paths with ``{placeholders}``): the cells a keyed rule visits.
 
-    Cached by content like ``_expanded``, whose shared dicts it yields. A pattern that fails (not a path, a
-    placeholder left unbound) raises where it comes, after the keys before it, as a
-    loop substituting them one by one would."""
+    Cached by content like ``shared_bindings``, whose shared dicts it yields. A pattern
+    that fails (not a path, a placeholder left unbound) raises where it comes, after the
+    keys before it, as a loop substituting them one by one would."""
     foreach = params.get("foreach")
-    combos = _expanded(foreach, lists)
+    combos = shared_bindings(foreach, lists)
     if not combos:
         return
     patterns = params["keys"]
-    key = _foreach_key(foreach, lists)
+    key = bindings_key(foreach, lists)
     try:
         key = None if key is None else (tuple(patterns), key)
         cached = _CELLS.get(key) if key is not None else None
@@ -128,7 +128,7 @@ def cell_keys(params: dict[str, Any], lists: dict[str, list[str]]) -> Iterator[t
             error = str(exc)
         cached = (pairs, error)
         if key is not None:
-            _remember(_CELLS, key, cached)
+            remember_bounded(_CELLS, key, cached)
     pairs, error = cached
     yield from pairs
     if error is not None:
@@ -139,7 +139,7 @@ _FOREACH: dict[tuple, list[dict[str, str]]] = {}
 _CELLS: dict[tuple, tuple[list[tuple[dict[str, str], str]], str | None]] = {}
 
 
-def _foreach_key(foreach: Any, lists: dict[str, list[str]]) -> tuple | None:
+def bindings_key(foreach: Any, lists: dict[str, list[str]]) -> tuple | None:
     """What the expansion of ``foreach`` depends on: each name and the text of each of
     its values (a binding is ``str(value)``). None when it cannot be told cheaply
     (an unknown list, a name that is not a string): then nothing is cached."""
@@ -155,7 +155,8 @@ def _foreach_key(foreach: Any, lists: dict[str, list[str]]) -> tuple | None:
         return None
 
 
-def _remember(cache: dict, key: tuple, value) -> None:
+def remember_bounded(cache: dict, key: tuple, value) -> None:
+    """Keep ``value`` under ``key`` in a module-level cache that starts over past 1024."""
     if len(cache) >= 1024:  # rules are few; bound the cache against generated rulesets
         cache.clear()
     cache[key] = value

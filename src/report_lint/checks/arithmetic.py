@@ -13,7 +13,7 @@ from .. import expr
 from ..hookspecs import hookimpl
 from ..report import Report
 from ..specs import CheckKind
-from . import _expanded, _foreach_key, _remember, cell_keys, label
+from . import bindings_key, cell_keys, label, remember_bounded, shared_bindings
 
 _ZERO = Decimal(0)
 _OPS = {
@@ -99,19 +99,19 @@ def _bound_pairs(lhs: expr.Node, rhs: expr.Node, foreach, lists: dict) -> list[t
     evaluates the same expressions under the same bindings for every report, so this is
     cached by content: the expressions, the text of the bindings and of the lists their
     ``sum``s read (a sum binds ``str``-formatted items, so text is all that counts).
-    The bindings are shared (``_expanded``): read them, never change them."""
-    combos = _expanded(foreach, lists)
+    The bindings are shared (``shared_bindings``): read them, never change them."""
+    combos = shared_bindings(foreach, lists)
     key = _plan_key(lhs, rhs, foreach, lists)
     plan = _PLANS.get(key) if key is not None else None
     if plan is None:
         plan = [(b, expr.bind(lhs, b, lists), expr.bind(rhs, b, lists)) for b in combos]
         if key is not None:
-            _remember(_PLANS, key, plan)
+            remember_bounded(_PLANS, key, plan)
     return plan
 
 
 def _plan_key(lhs: expr.Node, rhs: expr.Node, foreach, lists: dict) -> tuple | None:
-    bindings = _foreach_key(foreach, lists)
+    bindings = bindings_key(foreach, lists)
     if bindings is None:
         return None
     try:
