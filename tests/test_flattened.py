@@ -165,3 +165,32 @@ def test_a_list_of_the_parts_is_not_split_into_headings():
             "三、收到和处理政府信息公开申请情况。\n")
     doc = parse_text(text.encode("utf-8"), "a.txt")
     assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Paragraph"]
+
+
+# Every reason a run-together row stays unreadable has its own words, in both languages.
+UNREADABLE_ENDINGS = [
+    ("active_disclosure", "ambiguous", "，有 2 种拆分方式，而表二没有可用来选择的勾稽关系（如 1|23；12|3）",
+     "; 2 splits are possible and table 2 has no identity to choose between them (e.g. 1|23; 12|3)"),
+    ("requests", "ambiguous", "，有 2 种拆分都符合勾稽关系（如 1|23；12|3）", "; 2 splits satisfy the identities (e.g. 1|23; 12|3)"),
+    ("requests", "columns", "，有 2 种拆分符合本行的合计，但没有一种能同时满足各列的勾稽关系（如 1|23；12|3）",
+     "; 2 splits satisfy the row total but none satisfies the column identities (e.g. 1|23; 12|3)"),
+    ("requests", "none", "，没有一种拆分能满足该行的合计关系（该行可能填报有误）",
+     "; no split satisfies the row's total (the row itself may be wrong)"),
+    ("requests", "tokens", "，数值个数多于 2 列", "; there are more numbers than its 2 columns"),
+    ("requests", "budget", "，可能的拆分方式过多", "; there are too many possible splits"),
+    ("requests", "layout", "，数字与其他符号混在一起", "; digits and other signs are mixed"),
+]
+
+
+@pytest.mark.parametrize("kind,reason,zh,en", UNREADABLE_ENDINGS, ids=[f"{k}-{r}" for k, r, _, _ in UNREADABLE_ENDINGS])
+def test_each_reason_for_an_unreadable_row_is_said(kind, reason, zh, en):
+    from report_lint.flattened import _FlatRow, _Row, _unreadable
+    from report_lint.location import Location
+
+    row = _FlatRow("granted", 0, 0, 3, "123", _Row("granted", ("予以公开",), 2, None, "予以公开"))
+    row.reason = reason
+    row.candidates = [((1, 0, 1), (23, 1, 3)), ((12, 0, 2), (3, 2, 3))]
+    problem = _unreadable(kind, row, Location(line=1))
+    assert problem.message_zh.endswith(zh + "，无法确定各单元格的数值，按无法读取处理")
+    assert problem.message_en.endswith(en + "; the cells cannot be told apart and are treated as unreadable")
+    assert "123" in problem.message_zh and problem.severity == "warning"

@@ -825,6 +825,25 @@ def _show(cells) -> str:
     return "|".join("" if c[0] is None else str(c[0]) for c in cells)
 
 
+# Why a run-together row could not be split (``_FlatRow.reason``): Chinese and English
+# message endings, filled from the row's candidate splits.
+_WHY_UNREADABLE = {
+    "ambiguous-table2": ("，有 {many_zh}拆分方式，而表二没有可用来选择的勾稽关系（如 {examples}）",
+                         "; {many_en} splits are possible and table 2 has no identity to choose between them "
+                         "(e.g. {examples_en})"),
+    "ambiguous": ("，有 {many_zh}拆分都符合勾稽关系（如 {examples}）",
+                  "; {many_en} splits satisfy the identities (e.g. {examples_en})"),
+    "columns": ("，有 {many_zh}拆分符合本行的合计，但没有一种能同时满足各列的勾稽关系（如 {examples}）",
+                "; {many_en} splits satisfy the row total but none satisfies the column identities "
+                "(e.g. {examples_en})"),
+    "none": ("，没有一种拆分能满足该行的合计关系（该行可能填报有误）",
+             "; no split satisfies the row's total (the row itself may be wrong)"),
+    "tokens": ("，数值个数多于 {width} 列", "; there are more numbers than its {width} columns"),
+    "budget": ("，可能的拆分方式过多", "; there are too many possible splits"),
+    "layout": ("，数字与其他符号混在一起", "; digits and other signs are mixed"),
+}
+
+
 def _unreadable(kind: str, row: _FlatRow, location: Location) -> ParseProblem:
     zh_name, en_name = TABLE_NAMES[kind]
     digits = row.digits.strip()
@@ -835,27 +854,11 @@ def _unreadable(kind: str, row: _FlatRow, location: Location) -> ParseProblem:
     many_en = f"more than {MAX_CANDIDATES}" if n > MAX_CANDIDATES else str(n)
     examples = "；".join(_show(c) for c in row.candidates[:2])
     examples_en = "; ".join(_show(c) for c in row.candidates[:2])
-    if row.reason == "ambiguous" and kind == "active_disclosure":
-        zh = f"，有 {many_zh}拆分方式，而表二没有可用来选择的勾稽关系（如 {examples}）"
-        en = f"; {many_en} splits are possible and table 2 has no identity to choose between them (e.g. {examples_en})"
-    elif row.reason == "ambiguous":
-        zh = f"，有 {many_zh}拆分都符合勾稽关系（如 {examples}）"
-        en = f"; {many_en} splits satisfy the identities (e.g. {examples_en})"
-    elif row.reason == "columns":
-        zh = f"，有 {many_zh}拆分符合本行的合计，但没有一种能同时满足各列的勾稽关系（如 {examples}）"
-        en = f"; {many_en} splits satisfy the row total but none satisfies the column identities (e.g. {examples_en})"
-    elif row.reason == "none":
-        zh = "，没有一种拆分能满足该行的合计关系（该行可能填报有误）"
-        en = "; no split satisfies the row's total (the row itself may be wrong)"
-    elif row.reason == "tokens":
-        zh = f"，数值个数多于 {row.spec.width} 列"
-        en = f"; there are more numbers than its {row.spec.width} columns"
-    elif row.reason == "budget":
-        zh = "，可能的拆分方式过多"
-        en = "; there are too many possible splits"
-    else:
-        zh = "，数字与其他符号混在一起"
-        en = "; digits and other signs are mixed"
+    reason = "ambiguous-table2" if row.reason == "ambiguous" and kind == "active_disclosure" else row.reason
+    zh_template, en_template = _WHY_UNREADABLE.get(reason, _WHY_UNREADABLE["layout"])
+    values = {"many_zh": many_zh, "many_en": many_en, "examples": examples, "examples_en": examples_en,
+              "width": row.spec.width}
+    zh, en = zh_template.format_map(values), en_template.format_map(values)
     return ParseProblem(head_zh + zh + "，无法确定各单元格的数值，按无法读取处理",
                         head_en + en + "; the cells cannot be told apart and are treated as unreadable",
                         location, severity="warning")
