@@ -87,6 +87,12 @@ def parse(data: bytes, path: str) -> Document:
         para.append((number, line))
     flush_table()
     flush_para()
+    from .plaintext import needs_recovery
+
+    if needs_recovery(doc):  # a crawler's Markdown dump: table rows run together as text
+        from report_lint import flattened
+
+        flattened.recover(doc, columns=True)
     return doc
 
 

@@ -21,14 +21,24 @@ from report_lint.location import Location
 
 from .blocks import classify_line
 
-# Signs of crawler text: digits run on from a label (cells run together), or a section
-# heading run on after a sentence. Anything else needs no recovery.
-_RUN_TOGETHER = re.compile(r"[^\x00-\x7f][0-9]{6,}|[。；][ \t]*[一二三四五六]、")
+# Signs of crawler text: digits run on from a label (cells run together, perhaps after one
+# space or line break), six or more numbers in a row separated only by spaces, pipes or line
+# breaks (a row flattened with separators, or one cell per line), or a section heading run
+# on after a sentence. Anything else needs no recovery. Looked for in headings too: a
+# flattened row that starts with its ordinal (一、 （一） 1.) is classified as a heading.
+_RUN_TOGETHER = re.compile(r"[^\x00-\x7f]\s?[0-9０-９]{6,}|[0-9０-９]+(?:[\s|｜]+[0-9０-９]+){5,}"
+                           r"|[。；][ \t]*[一二三四五六]、")
 _SECTION_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*、)")
 _BODY_MARK = re.compile(r"^\s*[=＝\-]{3,}\s*正文\s*[=＝\-]{3,}\s*$")
 _META_LINE = re.compile(r"^\s*(?P<key>[^:：]{1,12})\s*[:：]\s*(?P<value>.*?)\s*$")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 MAX_META_LINES = 30
+
+
+def needs_recovery(doc: Document) -> bool:
+    """Whether the text blocks of ``doc`` show signs of run-together tables or headings."""
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph) or isinstance(b, Heading) and b.level > 0]
+    return _RUN_TOGETHER.search("\n".join(texts)) is not None
 
 
 def parse(data: bytes, path: str) -> Document:
@@ -65,7 +75,7 @@ def parse(data: bytes, path: str) -> Document:
         seen_text = True
         prev_kind = "text"
     builder.end_table()
-    if any(isinstance(b, Paragraph) and _RUN_TOGETHER.search(b.text) for b in doc.blocks):
+    if needs_recovery(doc):
         from report_lint import flattened  # only crawler text needs it (and its regexes cost start-up)
 
         flattened.recover(doc, columns=True)
