@@ -55,7 +55,8 @@ _UNIT_AFTER = frozenset("件条个项宗次%％元")
 _DIGIT = r"\d"
 # Full-width ASCII to half-width and wide spaces to spaces, one character for one (as
 # interpret.template.fold_width), so that offsets stay valid.
-_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0xA0: 0x20}
+# A pipe ("label|1|0|0", a table dumped with | between cells) separates like a space.
+_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0xA0: 0x20, 0x7C: 0x20, 0xFF5C: 0x20}
 
 TABLE_NAMES = {"active_disclosure": ("表二", "table 2"), "requests": ("表三", "table 3"),
                "review_litigation": ("表四", "table 4")}
