@@ -47,7 +47,9 @@ _STRONG_BEFORE = frozenset(" \t\r\n\u00a0\u3000。！？!?；;）)」』”】")
 _WEAK_BEFORE_REJECT = frozenset("、，,“\"（(《〈：:第") | frozenset(_CN_NUM)
 _LIST_AFTER = frozenset("、，,；;）)")
 _NEXT_ORDINAL = r"(\d{1,2})\s*[.．、]\s*$"
-_VALUE_RUN = r"[0-9/／—－–\-](?:[0-9/／—－–\-\s]*[0-9/／—－–\-])?"
+# A comma followed by three digits stays inside the run ("1,543"): stopping there would
+# read "1" as the cell (and, when the rest still makes as many tokens as columns, as read).
+_VALUE_RUN = r"[0-9/／—－–\-](?:(?:[0-9/／—－–\-\s]|,(?=\d{3}))*[0-9/／—－–\-])?"
 _DECIMAL_RUN = r"[0-9/／—－–\-](?:[0-9.,/／—－–\-\s]*[0-9/／—－–\-])?"
 _LEADING_ORDINAL = (rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.．]|[（(][{_CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}\s*[.．、])\s*$")
 _UNIT_AFTER = frozenset("件条个项宗次%％元")
@@ -297,8 +299,8 @@ def _tokens(run: str, offset: int, decimals: bool) -> list[_Token] | None:
                         j += 1
                 out.append(_Token(text[i:j], start + i, "dash"))
                 i = j
-        elif decimals and re.fullmatch(r"\d+(?:[.,]\d+)+", text):
-            out.append(_Token(text, start, "number"))
+        elif decimals and re.fullmatch(r"\d+(?:[.,]\d+)+", text) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            out.append(_Token(text, start, "number"))  # read as printed when separated, else "layout"
         else:
             return None
     return out
