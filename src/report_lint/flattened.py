@@ -554,11 +554,20 @@ def _solve(table: _FlatTable, spec: _TableSpec, folded: str) -> None:
             row.reason = "layout"
             continue
         windows = spec.windows if spec.kind != "active_disclosure" else ()
+        where = None
+        if len(tokens) > 1 and all(t.kind == "digits" for t in tokens):
+            # Fewer tokens than cells: the row ran together, so its spaces are no reliable cell
+            # boundaries either (a stray space inside a number, "5 55" for 555). Search the
+            # digits without them; a split the spaces alone decided is then seen as ambiguous.
+            where = [t.start + k for t in tokens for k in range(len(t.text))]
+            tokens = [_Token("".join(t.text for t in tokens), 0, "digits")]
         try:
             found = split_digits(tokens, width, windows)
         except _TooMany:
             row.reason = "budget"
             continue
+        if where is not None:
+            found = [tuple((v, where[a], where[b - 1] + 1) for v, a, b in cells) for cells in found]
         row.candidates = found
         if len(found) == 1:
             row.cells, row.inferred = list(found[0]), True
