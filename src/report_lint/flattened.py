@@ -53,6 +53,9 @@ _VALUE_RUN = r"[0-9/／—－–\-](?:(?:[0-9/／—－–\-\s]|,(?=\d{3}))*[0-9
 _DECIMAL_RUN = r"[0-9/／—－–\-](?:[0-9.,/／—－–\-\s]*[0-9/／—－–\-])?"
 _LEADING_ORDINAL = (rf"(?:[{_CN_NUM}]{{1,3}}\s*[、.．]|[（(][{_CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}\s*[.．、])\s*$")
 _UNIT_AFTER = frozenset("件条个项宗次%％元")
+# A page-number line ("- 3 -", "第3页", "第 3 页 共 8 页") from a PDF or Word export: blanked
+# before tables are searched, or it runs into the value run of the row before it.
+_PAGE_NUMBER = r"(?m)^[ \t]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[ \t]*$"
 
 _DIGIT = r"\d"
 # Full-width ASCII to half-width and wide spaces to spaces, one character for one (as
@@ -674,7 +677,7 @@ def _recover_run(blocks: list, vocab: _Vocabulary, columns: bool, problems: list
     text = "\n".join(b.text for b in blocks)
     if len(blocks) == 1 and len(text) < 40 or len(text) > MAX_RUN_CHARS:
         return None  # too short to hold a heading and more, or too long to be one report
-    folded = text.translate(_FOLD)
+    folded = re.sub(_PAGE_NUMBER, lambda m: " " * len(m.group(0)), text.translate(_FOLD))
     if _digits(folded) < 10 and not re.compile(_HEADING_ORDINAL).search(folded):
         return None
     view: _Compact | None = None
