@@ -291,6 +291,13 @@ def _tokens(run: str, offset: int, decimals: bool) -> list[_Token] | None:
     out = []
     for m in re.finditer(r"\S+", run):
         text, start = m.group(0), offset + m.start()
+        if not text.isdigit() and re.fullmatch(r"[0-9/／]+", text) and re.search(r"\d", text):
+            # "9664540/001231543": a blank cell run together with its neighbours; the slash is
+            # a cell of its own with a boundary on each side. (Not hyphens or dashes: "- 3 -"
+            # page numbers and "1-2" ranges would read as cells.)
+            for part in re.finditer(r"\d+|[/／]", text):
+                out.extend(_tokens(part.group(0), start + part.start(), decimals) or [])
+            continue
         if text.isdigit():
             out.append(_Token(text, start, "digits"))
         elif all(ch in _DASHES for ch in text):
@@ -371,7 +378,10 @@ def split_digits(tokens: list[_Token], width: int, windows: tuple[tuple[int, int
             value = None
             if tok.kind == "number":
                 value = tok.text
-            extend((value, tok.start, tok.start + len(tok.text)), t + 1, 0, None if window and not is_total else acc)
+            # A blank cell adds nothing to its window's total for choosing a split (its value stays
+            # None): without this, one dash leaves the whole row's digits unconstrained.
+            extend((value, tok.start, tok.start + len(tok.text)), t + 1, 0,
+                   acc if tok.kind == "dash" or not (window and not is_total) else None)
             return tuple(out)
         rest = tok.text[o:]
         if is_total and acc is not None:
