@@ -114,3 +114,16 @@ def test_each_planted_fault_is_found(style, fault, lint_styled):
         # says the printed numbers may be wrong; they are never silently "fixed".
         found = [f for f in result.findings if f.category == "parse" and "may be wrong" in f.message_en]
     assert found, f"{style}: {fault} not found: {[(f.rule, f.message_en) for f in result.findings]}"
+
+
+def test_a_table_found_but_unreadable_is_not_called_missing(lint_styled):
+    """表四's digits that no split makes add up leave every cell unreadable: the table is
+    there, and the finding says so rather than "not found"."""
+    result = lint_styled(F.PLANTED_FAULTS["arithmetic"](F.make_report(21)), "glued-rows")
+    present = [f for f in result.findings if f.rule == "tables-present"]
+    assert [f.message_en for f in present] == [
+        "table 4 (review and litigation): the table is there but none of its cells could be read"]
+    assert "找到了该表" in present[0].message_zh
+    missing = lint_styled(F.without_section(F.make_report(21), 4), "space-rows")
+    assert [f.message_en for f in missing.findings if f.rule == "tables-present"] == [
+        "table 4 (review and litigation): table not found"]

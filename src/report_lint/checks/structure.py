@@ -107,8 +107,14 @@ def run_tables_present(rule, report):
         location = report.table_locations.get(name, Location())
         table = label(rule, name)
         if len(missing) == len(keys):
-            yield rule.finding({"table": table, "detail": {"zh": "未找到该表", "en": "table not found"}},
-                               location, key=name, found=None)
+            # Found (it has a location) but no cell read, as run-together digits that no split
+            # can make add up: "not found" would send the reader looking for a table that is there.
+            if name in report.table_locations:
+                detail = {"zh": "找到了该表，但没有一个单元格的数值能读出",
+                          "en": "the table is there but none of its cells could be read"}
+            else:
+                detail = {"zh": "未找到该表", "en": "table not found"}
+            yield rule.finding({"table": table, "detail": detail}, location, key=name, found=None)
             continue
         rows = sorted({k.split(".")[1] for k in missing}, key=lambda r: [k.split(".")[1] for k in keys].index(r))
         detail = {"zh": "缺少或无法读取的行：" + "、".join(str(label(rule, r)["zh"]) for r in rows),
