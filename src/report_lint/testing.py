@@ -14,7 +14,8 @@ A case file is YAML::
 Each case edits the base: ``replace`` (text substitutions, in order, each must occur),
 ``text`` (a whole report instead of the base), ``format`` (``txt`` or ``md``),
 ``set`` (table values after parsing), ``blank`` (a cell's raw text, value unreadable),
-``drop`` (canonical keys or key prefixes made absent), ``marks`` (facts a parser adds:
+``drop`` (canonical keys or key prefixes made absent; a table dropped whole loses its location
+too), ``marks`` (facts a parser adds:
 tracked changes, comments), ``properties`` (document properties such as ``published``), ``year`` and
 ``organ`` (the report's own). Rules that compare reports take the related reports as
 nested cases of the same form: ``previous`` (last year's report), ``children`` (a list)
@@ -117,6 +118,7 @@ def build_case_report(case: Case, registry):
         for key in list(iter_table_keys(report.tables)):
             if key == prefix or key.startswith(prefix + "."):
                 _assign(report, key, None, None, "missing")
+        report.table_locations.pop(prefix, None)  # a whole table dropped is not on the page either
     return report
 
 
