@@ -177,10 +177,20 @@ class TableReader:
         last row whose 15 trailing cells are all blank or dashes."""
         keys = [f"review_litigation.{b}.{f}" for b in spec["blocks"] for f in spec["fields"]]
         with_number = blank_form = None
+        headed = [False] * max((len(row) for row in table.rows), default=0)  # a column some row above names
         for r, row in enumerate(table.rows):
+            end = len(row)  # trailing blank cells under no header: a ghost column, not 表四's
+            while end > 0 and not headed[end - 1] and not row[end - 1].text.strip():
+                end -= 1
+            for c, cell in enumerate(row):
+                if cell.text.strip():
+                    headed[c] = True
             cells = _own_cells(row, r)
             parsed = [parse_cell(c.text) for c in cells]
             values = [(c, p) for c, p in zip(cells, parsed) if p.status != "text"]
+            ghosts = len(_own_cells(row[end:], r))
+            if ghosts and len(values) - ghosts >= len(keys):  # never below 15: a headerless row keeps them
+                cells, values = cells[:len(cells) - ghosts], values[:len(values) - ghosts]
             if len(values) < len(keys):
                 continue
             if any(p.status in ("number", "annotated") for _, p in values):
