@@ -229,13 +229,30 @@ def _without_repeated_header(grid: list[list[Cell]]) -> list[list[Cell]]:
     if not header:
         return grid
     firsts = {texts[0] for texts in header if texts}
-    out = []
+    kept: list[int] = []
     seen_data = False
-    for row in grid:
+    for r, row in enumerate(grid):
         if seen_data:
             if row and row[0].text in firsts and tuple([c.text for c in row]) in header:
                 continue
         elif _DIGIT.search("".join([c.text for c in row])):
             seen_data = True
+        kept.append(r)
+    return keep_rows(grid, kept)
+
+
+def keep_rows(grid: list[list[Cell]], kept: list[int]) -> list[list[Cell]]:
+    """The rows ``kept`` (old indices, in order), with the merge copies' ``span_origin``
+    renumbered: the interpreter tells a horizontal copy by its origin being its own row."""
+    if len(kept) == len(grid):
+        return grid
+    new_of = {old: new for new, old in enumerate(kept)}
+    out = []
+    for old in kept:
+        row = grid[old]
+        for cell in row:
+            origin = cell.span_origin
+            if origin is not None:
+                cell.span_origin = (new_of.get(origin[0], -1 - origin[0]), origin[1])
         out.append(row)
     return out
