@@ -20,7 +20,7 @@ from report_lint.headings import MAX_HEADING_CHARS, numbered_level
 from report_lint.location import Location
 
 from .article import BLOCK_TAGS, Page
-from .grid import build_table, is_data_table
+from .grid import build_table, is_data_table, keep_rows
 from .text import clean
 
 _HEADING_LEVELS = {"h1": 1, "h2": 1, "h3": 2, "h4": 3, "h5": 3, "h6": 3}
@@ -193,7 +193,23 @@ class _Flow:
             self.title_pending = False
             self.doc.blocks.append(Heading(self.page.title_text, 0, self.location(self.page.title_el)))
         self.tables = number
+        self._heading_row(table)
         self.doc.blocks.append(table)
+
+    def _heading_row(self, table) -> None:
+        """A section heading typed into the table's first row (``二、主动公开政府信息情况``
+        in one cell across the whole width) is the heading before the table."""
+        rows = table.rows
+        first = rows[0] if len(rows) > 1 else None
+        if not first or len(first) < 2 or first[0].rowspan > 1 or first[1].span_origin is None:
+            return
+        text = first[0].text
+        if not text or any(c.text != text for c in first) or len(text) > MAX_HEADING_CHARS:
+            return
+        if numbered_level(text) != 1:
+            return
+        self.doc.blocks.append(Heading(text, 1, first[0].location))
+        table.rows = keep_rows(rows, list(range(1, len(rows))))
 
 
 def _bold_style(style: str | None) -> bool:
