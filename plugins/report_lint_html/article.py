@@ -18,6 +18,8 @@ from itertools import islice
 
 from lxml import etree
 
+from report_lint.headings import numbered_level
+
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
                         "svg", "canvas", "button", "input", "select", "textarea", "link", "meta", "map", "audio",
                         "video", "head", "title", "base"})
@@ -28,6 +30,7 @@ _FURNITURE_WORDS = frozenset({
     "header", "share", "bdshare", "social", "related", "relate", "recommend", "comment", "comments", "copyright",
     "login", "search", "toolbar", "pager", "pagination", "qrcode", "ewm", "dqwz", "xgwz", "xgxx", "xglj", "fxd",
     "topbar", "friendlink", "banner"})
+_TITLE_WORDS = frozenset({"tit", "bt", "biaoti", "wzbt", "headline"})  # a *title* box under another name
 _CUES = ("当前位置", "您现在的位置", "您的位置", "您所在的位置", "所在位置", "分享到", "分享：", "相关文章", "相关阅读", "相关链接",
          "相关新闻", "相关信息", "相关文件", "相关稿件", "上一篇", "下一篇", "【打印", "打印本页", "打印此页", "【关闭", "关闭窗口",
          "关闭本页", "扫一扫", "网站地图", "版权所有", "主办单位", "主办：", "网站标识码", "【字体", "【字号", "字号：", "返回顶部")
@@ -152,7 +155,9 @@ def read_page(root) -> Page:
             named = furniture.get(names)
             if named is None:  # a page repeats a few dozen class and id pairs
                 key = f"{names[0] or ''} {names[1] or ''}".lower()
-                named = furniture[names] = ("title" in key, any(w in _FURNITURE_WORDS for w in _WORDS.findall(key)))
+                words = _WORDS.findall(key)
+                named = furniture[names] = ("title" in key or any(w in _TITLE_WORDS for w in words),
+                                            any(w in _FURNITURE_WORDS for w in words))
             titled, flagged = named
             if titled and tag not in _TITLE_TAGS:
                 titles.append(el)
@@ -379,7 +384,7 @@ def _find_title(root, candidates: list, page: Page) -> None:
         if el.tag not in _TITLE_TAGS and _skipped(el, page.skip):
             continue
         text = _text(el)
-        if "报告" in text and 6 <= len(text) <= 100:
+        if "报告" in text and 6 <= len(text) <= 100 and numbered_level(text) is None:  # not 六、其他需要报告的事项
             if el.tag not in _TITLE_TAGS:
                 el = next((h for h in el.iter(*_TITLE_TAGS) if _text(h) == text), el)
             page.title_el, page.title_text = el, text
