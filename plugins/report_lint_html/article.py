@@ -167,20 +167,21 @@ def read_page(root) -> Page:
                 continue
         if tag not in BLOCK_TAGS and tag not in _CONTAINERS:
             continue
-        if el in cued and 0 < n < 300 and _head(el).startswith(_CUES):
+        if el in cued and 0 < n < 300 and _head(el).startswith(_CUES) and not _prose(el):
             skip.add(el)
             i = _past(el, i, elements, titles)
             continue
         if extra is None:
             continue  # no links and no info words: nothing below can drop it
         linked, _, mask = extra
-        if mask & (mask - 1) and 8 < n < 500 and tag not in ("td", "th", "tr"):  # two info words or more
+        if mask & (mask - 1) and 8 < n < 500 and tag not in ("td", "th", "tr") and not _prose(el):
+            # two info words or more, and no sentence: 公开方式 and 有效性 in the report's prose are not an info box
             for match in _DATED.finditer(_text(el)):
                 info_dates.append((0 if match.group("key").startswith("发布") else 1, _iso(match)))
             skip.add(el)
             i = _past(el, i, elements, titles)
             continue
-        if tag in _CONTAINERS and n >= 4 and linked > 0.6 * n and _count_links(el) >= 2:
+        if tag in _CONTAINERS and n >= 4 and linked > 0.6 * n and _count_links(el) >= 2 and not _prose(el):
             skip.add(el)
             i = _past(el, i, elements, titles)
     if page.published is None and info_dates:
@@ -279,6 +280,12 @@ def _add_rare(rare: dict, el, extra: list) -> None:
         mine[0] += extra[0]
         mine[1] += extra[1]
         mine[2] |= extra[2]
+
+
+def _prose(el) -> bool:
+    """Sentences (a full stop): the report's prose, which names info words (公开方式,
+    有效性), starts with cue words (相关信息…) or links sites; furniture has none."""
+    return "。" in _text(el)
 
 
 def _is_hidden(style: str) -> bool:
