@@ -132,11 +132,16 @@ class TableReader:
         columns = spec["columns"]
         width = len(columns)
         group = self.request_group
+        extra = _subtotal_columns(table)  # a 小计 column some tools add: accepted, not read
         for r, row in enumerate(table.rows):
+            if extra:
+                row = [c for i, c in enumerate(row) if i not in extra]
             cells = _own_cells(row, r)
             labels, value_pairs = _split_row(cells)
             label, group, key = self._request_label(spec, "".join([c.text for c in labels]), group)
             has_number = _has_number(value_pairs)
+            if key is None and label == "小计":
+                continue  # a 小计 row closing a group: accepted, not read
             if key is None and has_number and group is not None:
                 key = self._by_number(labels, label, group, spec) if label else spec.get("single_groups", {}).get(group)
             if key is None:
@@ -321,6 +326,20 @@ def _split_row(cells: list[Cell]) -> tuple[list[Cell], list[tuple[Cell, CellValu
     while last_text >= 0 and parsed[last_text].status != "text":
         last_text -= 1
     return cells[: last_text + 1], list(zip(cells[last_text + 1:], parsed[last_text + 1:]))
+
+
+def _subtotal_columns(table: Table) -> set[int]:
+    """Grid columns headed 小计 (or 合计 beside a 总计) in the header rows, those above the
+    first number: the official 表三 has none, some tools add one for 法人或其他组织."""
+    found: dict[str, set[int]] = {"小计": set(), "合计": set(), "总计": set()}
+    for row in table.rows:
+        if any(parse_cell(c.text).status in ("number", "annotated") for c in row):
+            break
+        for i, c in enumerate(row):
+            word = compact(c.text)
+            if word in found:
+                found[word].add(i)
+    return found["小计"] | (found["合计"] if found["总计"] else set())
 
 
 def _has_number(values: list[tuple[Cell, CellValue]]) -> bool:
