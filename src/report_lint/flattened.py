@@ -44,7 +44,7 @@ _HEADING_ORDINAL = (
     rf"第[{_CN_NUM}]{{1,3}}部分\s*[、.．:：]?\s*|[{_CN_NUM}]{{1,3}}\s*[、.．]\s*|[{_CN_NUM}]{{1,3}}\s+|\d{{1,2}}\s*[、．]\s*"
     rf"|\d{{1,2}}\.(?!\d)\s*")
 _STRONG_BEFORE = frozenset(" \t\r\n\u00a0\u3000。！？!?；;）)」』”】") | frozenset("0123456789")
-_WEAK_BEFORE_REJECT = frozenset("、，,“\"（(《〈：:第") | frozenset(_CN_NUM)
+_WEAK_BEFORE_REJECT = frozenset("、，,“\"（(《〈：:第表") | frozenset(_CN_NUM)  # 表四 …: a table's caption
 _LIST_AFTER = frozenset("、，,；;）)")
 _NEXT_ORDINAL = r"(\d{1,2})\s*[.．、]\s*$"
 # A comma followed by three digits stays inside the run ("1,543"): stopping there would
