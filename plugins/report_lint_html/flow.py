@@ -154,7 +154,10 @@ class _Flow:
                     self.add(el.tail, el.getparent(), bold)
                 continue
             if tag == "br":
-                self.flush()
+                if self._heading_goes_on(el, bold):
+                    self.parts.append("\n")  # a heading wrapped in two lines: still one heading
+                else:
+                    self.flush()
                 tail = el.tail
                 if tail:  # the text after a <br> starts on the <br>'s line or a later one
                     line = el.sourceline + tail[:len(tail) - len(tail.lstrip())].count("\n") if el.sourceline else None
@@ -175,6 +178,22 @@ class _Flow:
             if len(el):  # most elements are leaves: no iterator for them
                 stack.extend((child, False, inner) for child in el.iterchildren(_ELEMENT, reversed=True))
         self.flush()
+
+    def _heading_goes_on(self, br, bold: bool) -> bool:
+        """A ``<br>`` inside a heading's words (``四、政府信息公开行政复议、<br>行政诉讼情况``):
+        in an ``<h1>``–``<h6>``, or in a short, bold, numbered line whose words go on in bold
+        after it (and are not the next numbered item)."""
+        if self.owner is None:
+            return False
+        tail = (br.tail or "").strip()
+        if not tail or numbered_level(tail) is not None:
+            return False
+        block = _block_ancestor(br)
+        if block is not None and block.tag in _HEADING_LEVELS:
+            return True
+        text = clean("".join(self.parts))
+        return (bold and bool(self.bold) and all(self.bold) and len(text) + len(tail) <= MAX_HEADING_CHARS
+                and numbered_level(text) == 1 and not text.endswith(_OPEN_END + ("。",)))
 
     def table(self, el) -> None:
         for caption in el.iter("caption"):
