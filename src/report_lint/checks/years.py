@@ -26,7 +26,7 @@ def _period_location(report) -> Location:
 
 def run_title_period(rule, report):
     if report.title is not None and report.year_source != "title":
-        yield rule.finding({"title_year": {"zh": "（标题中无年份）", "en": "(no year in the title)"},
+        yield rule.finding({"title_year": {"zh": "标题中无年份", "en": "no year in the title"},
                             "period_year": (report.period or {}).get("start_year"),
                             "period": (report.period or {}).get("text")},
                            report.title.location, key="title", found=report.title.text)
