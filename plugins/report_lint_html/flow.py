@@ -191,9 +191,11 @@ class _Flow:
         block = _block_ancestor(br)
         if block is not None and block.tag in _HEADING_LEVELS:
             return True
+        if not (bold and self.bold and all(self.bold)):
+            return False  # most <br> end plain lines: no need to read the text so far
         text = clean("".join(self.parts))
-        return (bold and bool(self.bold) and all(self.bold) and len(text) + len(tail) <= MAX_HEADING_CHARS
-                and numbered_level(text) == 1 and not text.endswith(_OPEN_END + ("。",)))
+        return (len(text) + len(tail) <= MAX_HEADING_CHARS and numbered_level(text) == 1
+                and not text.endswith(_OPEN_END + ("。",)))
 
     def table(self, el) -> None:
         for caption in el.iter("caption"):
