@@ -69,3 +69,15 @@ def test_each_planted_fault_is_found(category, layout, encoding, declare, lint_p
     others = [(f.rule, f.message_en) for f in result.findings
               if f.category != category and f.severity == "error" and not expected_noise(layout, f)]
     assert others == []
+
+
+def test_a_finding_in_a_paragraph_points_at_its_element_not_a_made_up_column(lint_page):
+    """An offset in an element's text is no column of the source line (markup, entities
+    and indentation come first): a finding in a paragraph gives the element's line and
+    path, and no column an editor would jump to wrongly."""
+    result = lint_page(PLANTS["consistency"](F.make_report(33)), "plain", "utf-8", "same")
+    found = [f for f in result.findings if f.category == "consistency" and f.assessable]
+    assert found
+    for finding in found:
+        where = finding.location
+        assert where.line and where.path and where.column is None, where

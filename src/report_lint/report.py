@@ -69,6 +69,8 @@ class TextBlock:
                 if off <= offset:
                     start, line = off, ln
             return Location(line=line, column=offset - start + 1, page=loc.page, paragraph=loc.paragraph, path=loc.path)
+        if loc.path is not None:
+            return loc  # markup (a web page): an offset in the element's text is no column of its source line
         if (loc.line is not None or loc.paragraph is not None) and not loc.end_line:
             # a block that starts inside a line (a run-in heading split out) counts from its own column
             return Location(line=loc.line, column=(loc.column or 1) + offset, page=loc.page, paragraph=loc.paragraph,
