@@ -83,13 +83,17 @@ Block = Union[Heading, Paragraph, Table]
 class ParseProblem(_Slots):
     """Something the parser could not read; becomes a ``parse`` finding."""
 
-    __slots__ = ("message_zh", "message_en", "location", "severity")
+    __slots__ = ("message_zh", "message_en", "location", "severity", "unreadable")
 
-    def __init__(self, message_zh: str, message_en: str, location: Location | None = None, severity: str = "warning"):
+    def __init__(self, message_zh: str, message_en: str, location: Location | None = None, severity: str = "warning",
+                 unreadable: str | None = None):
         self.message_zh = message_zh
         self.message_en = message_en
         self.location = location if location is not None else Location()
         self.severity = severity
+        # The canonical row (or table) this says is present and consistent but unreadable,
+        # as run-together digits that several splits fit: tables-present leaves it to this.
+        self.unreadable = unreadable
 
 
 class Mark(_Slots):

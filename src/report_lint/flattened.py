@@ -886,7 +886,17 @@ def _unreadable(kind: str, row: _FlatRow, location: Location) -> ParseProblem:
     zh, en = zh_template.format_map(values), en_template.format_map(values)
     return ParseProblem(head_zh + zh + "，无法确定各单元格的数值，按无法读取处理",
                         head_en + en + "; the cells cannot be told apart and are treated as unreadable",
-                        location, severity="warning")
+                        location, severity="warning", unreadable=_fitting_key(kind, row))
+
+
+def _fitting_key(kind: str, row: _FlatRow) -> str | None:
+    """The canonical row (or, for 表四, table) of a row whose digits fit the identities in
+    more than one way: present and consistent, only unreadable (tables-present leaves it
+    to this warning). A row no split fits, or that does not parse, may be the report's
+    own fault and is not keyed."""
+    if row.reason not in ("ambiguous", "columns", "budget"):
+        return None
+    return kind if row.key == "all" else f"{kind}.{row.key}"
 
 
 def _renumber_tables(doc: Document) -> None:

@@ -98,10 +98,15 @@ def run_title(rule, report):
 def run_tables_present(rule, report):
     template = report_template(report)
     names = rule.params.get("tables") or list(template["tables"])
+    # Rows (or whole tables) a parse problem already names as present but unreadable, as
+    # run-together digits with several fitting splits: their warning says so, and "missing"
+    # here would blame the report for what the reading could not do.
+    explained = tuple(p["unreadable"] for p in report.problems or () if p.get("unreadable"))
     for name in names:
         spec = template["tables"][name]
         keys = template_keys(name, spec)
-        missing = [k for k, status in zip(keys, report.cell_statuses(keys)) if status == "missing"]
+        missing = [k for k, status in zip(keys, report.cell_statuses(keys))
+                   if status == "missing" and not _said_unreadable(k, explained)]
         if not missing:
             continue
         location = report.table_locations.get(name, Location())
@@ -124,6 +129,10 @@ def run_tables_present(rule, report):
                 detail["zh"] += f"（“{group}”印成了一行，是 2019 年试行格式的样式）"
                 detail["en"] += f" ('{group}' is printed as a single row, the layout of the 2019 trial format)"
         yield rule.finding({"table": table, "detail": detail}, location, key=name, found=rows)
+
+
+def _said_unreadable(key: str, explained: tuple[str, ...]) -> bool:
+    return any(key == e or key.startswith(e + ".") for e in explained)
 
 
 def run_blank_cells(rule, report):

@@ -94,4 +94,7 @@ def _detect_version(table_text: list[str], template: dict) -> tuple[str, list[st
 
 
 def _problem(p) -> dict:
-    return {"zh": p.message_zh, "en": p.message_en, "location": p.location.to_dict(), "severity": p.severity}
+    out = {"zh": p.message_zh, "en": p.message_en, "location": p.location.to_dict(), "severity": p.severity}
+    if p.unreadable:
+        out["unreadable"] = p.unreadable
+    return out
