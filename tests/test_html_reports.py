@@ -2,6 +2,8 @@
 to end: every table cell comes back, clean reports raise nothing, and the fault planted
 in each category is found."""
 
+from pathlib import Path
+
 import pytest
 
 import factory as F
@@ -10,6 +12,7 @@ from report_lint.lint import lint_file
 
 LAYOUTS = [("plain", "utf-8", "same"), ("spans", "gb18030", None), ("gov", "gbk", "same"), ("word", "gb2312", "same"),
            ("portal", "utf-8", "same"), ("gov", "gbk", "utf-8"), ("flat", "utf-8", "same"), ("flat-line", "gbk", None)]
+PAGES = Path(__file__).parent / "pages"
 IDS = [f"{layout}-{encoding}-{declare or 'undeclared'}" for layout, encoding, declare in LAYOUTS]
 
 
@@ -85,3 +88,14 @@ def test_a_finding_in_a_paragraph_points_at_its_element_not_a_made_up_column(lin
     for finding in found:
         where = finding.location
         assert where.line and where.path and where.column is None, where
+
+
+def test_an_undeclared_gbk_page_the_detector_takes_for_cyrillic_is_read_as_gb(registry, national):
+    """A fictional GBK report page with no charset anywhere, whose bytes charset-normalizer
+    ranks as ISO 8859-5: decoded so, every digit looked right and every word was lost.
+    Bytes that decode strictly as GB18030 into Chinese text are taken as GB."""
+    result = lint_file(registry, str(PAGES / "gbk-undeclared.html"), lambda r: national)
+    assert result.error is None
+    assert result.report.properties["encoding"] == "gb18030"
+    assert not [f for f in result.findings if f.severity == "error"]
+    assert result.report.tables["requests"]["new_received"]["total"] is not None

@@ -90,6 +90,21 @@ def declared_charset(head: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+def _as_chinese_gb(data: bytes) -> str | None:
+    """The text if ``data`` decodes strictly as GB18030 into mostly Chinese characters
+    and punctuation (the detector may prefer a Cyrillic code page for such bytes)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ord(ch) > 0x7f]
+    if len(wide) < 20:
+        return None
+    chinese = sum(1 for ch in wide if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+                  or ch in "“”‘’—…·")
+    return text if chinese >= 0.95 * len(wide) else None
+
+
 def decode_html(data: bytes, path: str = "", http_charset: str | None = None) -> Decoded:
     """Decode a web page: BOM, then UTF-8 if the bytes are valid UTF-8, then a declared
     GB encoding if the bytes decode under it, then the detector; a declaration is
@@ -116,6 +131,10 @@ def decode_html(data: bytes, path: str = "", http_charset: str | None = None) ->
             return Decoded(data.decode("gb18030"), "gb18030", source, declared, declared_by=by)
         except UnicodeDecodeError:
             pass
+    if wanted is None:  # undeclared: a Chinese page that reads cleanly as GB is GB
+        text = _as_chinese_gb(data)
+        if text is not None:
+            return Decoded(text, "gb18030", "detected", declared, declared_by=by)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
