@@ -155,6 +155,8 @@ def contacts(blocks: list[TextBlock]) -> list[Fact]:
                 continue
             for m in pattern.finditer(text):
                 raw = m.group("value").strip()
+                if kind == "contact.email":  # as written: a full-width ＠ or letter is the fault itself
+                    raw = block.text[m.start("value"): m.end("value")].strip()
                 out.append(Fact(kind, raw, block.text[m.start(): m.end()], block.location_at(m.start("value")),
                                 block.section))
     return out
