@@ -90,14 +90,16 @@ class _Row:
 
 
 class _TableSpec:
-    __slots__ = ("kind", "rows", "windows", "signature", "decimals")
+    __slots__ = ("kind", "rows", "windows", "signature", "decimals", "template")
 
-    def __init__(self, kind: str, rows: tuple, windows: tuple, signature: tuple, decimals: bool = False):
+    def __init__(self, kind: str, rows: tuple, windows: tuple, signature: tuple, decimals: bool = False,
+                 template: dict | None = None):
         self.kind = kind
         self.rows = rows
         self.windows = windows  # (first cell, length): the last cell is the sum of the others
         self.signature = signature
         self.decimals = decimals
+        self.template = template  # the template's table, for what its header may add (小计)
 
 
 class _Vocabulary:
@@ -133,7 +135,8 @@ def _vocabulary(version: str = "2021") -> _Vocabulary:
         aliases = tuple(sorted({norm_label(a) for a in row["labels"]}, key=len, reverse=True))
         rows.append(_Row(key, aliases, len(columns), ordinal, row["labels"][0]))
     windows = ((0, len(columns)),) if columns[-1] == "total" else ()
-    tables["requests"] = _TableSpec("requests", tuple(rows), windows, tuple(norm_label(s) for s in spec["signature"]))
+    tables["requests"] = _TableSpec("requests", tuple(rows), windows, tuple(norm_label(s) for s in spec["signature"]),
+                                    template=spec)
 
     spec = template["tables"]["active_disclosure"]
     rows = [_Row(key, tuple(sorted({norm_label(a) for a in row["labels"]}, key=len, reverse=True)),
@@ -551,12 +554,19 @@ def _find_review(folded: str, view: _Compact, start: int, end: int, spec: _Table
 
 def _solve(table: _FlatTable, spec: _TableSpec, folded: str) -> None:
     """Cells of every row: read directly, inferred from the identities, or unreadable."""
+    subtotal = None
+    if spec.kind == "requests":
+        from .interpret.tables import subtotal_at
+
+        subtotal = subtotal_at(_norm(folded[table.start:table.header_end]), spec.template)
     for row in table.rows:
         tokens = _tokens(folded[row.value_start:row.value_end], row.value_start, spec.decimals)
         width = row.spec.width
         if tokens is None:
             row.reason = "layout"
             continue
+        if subtotal is not None and len(tokens) == width + 1:
+            del tokens[subtotal]  # a 小计 column: accepted, not read
         if len(tokens) > width:
             row.reason = "tokens"
             continue
@@ -574,6 +584,9 @@ def _solve(table: _FlatTable, spec: _TableSpec, folded: str) -> None:
             # digits without them; a split the spaces alone decided is then seen as ambiguous.
             where = [t.start + k for t in tokens for k in range(len(t.text))]
             tokens = [_Token("".join(t.text for t in tokens), 0, "digits")]
+        if subtotal is not None:  # the run holds the 小计 too: search for it, then set it aside
+            windows = ((1, width - 1),) if subtotal == width - 1 else ()  # 小计 = the five before it
+            width += 1
         try:
             found = split_digits(tokens, width, windows)
         except _TooMany:
@@ -581,6 +594,8 @@ def _solve(table: _FlatTable, spec: _TableSpec, folded: str) -> None:
             continue
         if where is not None:
             found = [tuple((v, where[a], where[b - 1] + 1) for v, a, b in cells) for cells in found]
+        if subtotal is not None:
+            found = _without_subtotal(found, subtotal)
         row.candidates = found
         if len(found) == 1:
             row.cells, row.inferred = list(found[0]), True
@@ -588,6 +603,22 @@ def _solve(table: _FlatTable, spec: _TableSpec, folded: str) -> None:
             row.reason = "ambiguous" if found else "none"
     if spec.kind == "requests":
         _by_columns(table, [r.key for r in spec.rows])
+
+
+def _without_subtotal(found: list[tuple], at: int) -> list[tuple]:
+    """The splits of a 表三 row that also holds a 小计 at ``at``: those where the 小计 is the
+    sum of the five 法人或其他组织 cells and the 总计 is 自然人 plus 小计, without the 小计.
+    A search cut short at its limit is not filtered, so that it stays too many to choose."""
+    if len(found) > MAX_CANDIDATES:
+        return [cells[:at] + cells[at + 1:] for cells in found]
+    kept = []
+    for cells in found:
+        values = [c[0] for c in cells]
+        rest = values[:at] + values[at + 1:]
+        if None not in values and (values[at] != sum(rest[1:-1]) or rest[-1] != rest[0] + values[at]):
+            continue
+        kept.append(cells[:at] + cells[at + 1:])
+    return kept
 
 
 def _token_value(token: _Token):

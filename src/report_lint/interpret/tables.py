@@ -132,10 +132,10 @@ class TableReader:
         columns = spec["columns"]
         width = len(columns)
         group = self.request_group
-        extra = _subtotal_columns(table)  # a 小计 column some tools add: accepted, not read
+        # a 小计 column some tools add: accepted, not read. Found by the header's word order
+        # rather than its grid index, which text tables (one line per row) do not align.
+        subtotal = subtotal_at(_header_text(table), spec)
         for r, row in enumerate(table.rows):
-            if extra:
-                row = [c for i, c in enumerate(row) if i not in extra]
             cells = _own_cells(row, r)
             labels, value_pairs = _split_row(cells)
             label, group, key = self._request_label(spec, "".join([c.text for c in labels]), group)
@@ -151,6 +151,10 @@ class TableReader:
                 continue
             if key in spec["rows"] and spec["rows"][key].get("group") is None:
                 group = None
+            if subtotal is not None and len(value_pairs) > width:
+                value_pairs = _fit(value_pairs, width + 1)
+                if len(value_pairs) == width + 1:
+                    del value_pairs[subtotal]
             value_pairs = _fit(value_pairs, width)
             if len(value_pairs) != width:
                 if has_number:
@@ -328,18 +332,34 @@ def _split_row(cells: list[Cell]) -> tuple[list[Cell], list[tuple[Cell, CellValu
     return cells[: last_text + 1], list(zip(cells[last_text + 1:], parsed[last_text + 1:]))
 
 
-def _subtotal_columns(table: Table) -> set[int]:
-    """Grid columns headed 小计 (or 合计 beside a 总计) in the header rows, those above the
-    first number: the official 表三 has none, some tools add one for 法人或其他组织."""
-    found: dict[str, set[int]] = {"小计": set(), "合计": set(), "总计": set()}
+def _header_text(table: Table) -> str:
+    """The compact words of the rows above the first number, merged cells once."""
+    words = []
     for row in table.rows:
         if any(parse_cell(c.text).status in ("number", "annotated") for c in row):
             break
-        for i, c in enumerate(row):
-            word = compact(c.text)
-            if word in found:
-                found[word].add(i)
-    return found["小计"] | (found["合计"] if found["总计"] else set())
+        words.extend(c.text for c in row if c.span_origin is None)
+    return compact("".join(words))
+
+
+def subtotal_at(header: str, spec: dict) -> int | None:
+    """Where a 小计 column (or a 合计 beside a 总计) of the five 法人或其他组织 columns sits
+    among a 表三 row's values: the official 表三 has none, some tools add one, after the
+    five (6) or before them (1). Read from the header's word order (``header`` compact), so
+    that grids, text tables and run-together rows share it; None without one."""
+    at = header.find("小计")
+    if at < 0 and "总计" in header:
+        at = header.find("合计")
+    if at < 0:
+        return None
+    labels, columns = spec["column_labels"], spec["columns"]
+    first = header.find(labels[1])  # 商业企业
+    last = header.rfind(labels[-3])  # 法律服务机构: 其他 also reads inside 法人或其他组织
+    if last >= 0 and at > last:
+        return len(columns) - 1
+    if first >= 0 and at < first:
+        return 1
+    return None
 
 
 def _has_number(values: list[tuple[Cell, CellValue]]) -> bool:
