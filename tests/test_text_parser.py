@@ -100,3 +100,40 @@ def test_markdown_numbered_heading_without_blank_line_is_its_own_block():
     assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Heading", "Paragraph"] or \
         [b.text for b in doc.blocks][1] == "一、总体情况"
     assert any(isinstance(b, Heading) and b.text == "一、总体情况" and b.location.line == 2 for b in doc.blocks)
+
+
+def _excel_grid(report) -> str:
+    """表三 as Excel or WPS copy it: every row on one line, tab-separated, a merged cell's
+    text in its first cell only, so rows under a merged label start with tabs."""
+    import factory as F
+
+    lines = ["\t".join(c.replace("\n", "") for c in row) for row in F._REQUEST_HEADER_ROWS]
+    for row, labels in F._REQUEST_LAYOUT:
+        labels = list(labels) + [""] * (3 - len(labels))
+        lines.append("\t".join(labels + [F._cell_text(report, f"requests.{row}.{c}") for c in F.REQUEST_COLUMNS]))
+    return "\n".join(lines)
+
+
+def test_excel_rows_under_merged_labels_are_rows_of_their_own(tmp_path, registry, national):
+    """'<TAB><TAB>1.属于国家秘密<TAB>0…' was read as one tab-indented cell continuing the
+    row above, gluing the rows of every merged group together."""
+    import factory as F
+    import flat_styles as S
+    from report_lint.lint import lint_file
+
+    report = S.report_variant(2, "large")
+
+    def table(name):
+        return _excel_grid(report) if name == "requests" else S.flat_table(report, name, "tab-rows")
+
+    text = "\n".join([report.title, ""] + F._body(report, table, paragraph=lambda p: p, heading=lambda h: h))
+    assert "\n\t\t2.其他法律行政法规禁止公开\t" in text
+    path = tmp_path / "report.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    result = lint_file(registry, str(path), lambda r: national)
+    for key, value in F.iter_cells(report.tables):
+        if key.startswith("requests."):
+            table_, row, col = key.split(".")
+            assert result.report.tables[table_][row][col] == value, key
+    assert [f.rule for f in result.findings if f.severity == "error"] == []
+

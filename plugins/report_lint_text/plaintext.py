@@ -3,7 +3,9 @@
 The layout read here is what Word-to-text tools produce: each table cell on its own line
 starting with a TAB, a blank line between rows, a cell's further lines following
 without a tab, merged cells flattened into empty cells. A line with tabs *inside* it
-("label<TAB>1<TAB>2") is also read as one table row, for tab-separated exports.
+("label<TAB>1<TAB>2") is also read as one table row, for tab-separated exports, and so is
+a line that starts with empty cells but fills two or more ("<TAB><TAB>1.属于国家秘密<TAB>0",
+a row under merged labels copied from Excel or WPS).
 
 Crawler text is read too: a page dump may start with a block of ``key: value`` lines
 (title, publication time, URL) closed by a ``==== 正文 ====`` line, and its body may run
@@ -53,6 +55,12 @@ def parse(data: bytes, path: str) -> Document:
         if number <= skip:
             continue
         stripped = line.strip()
+        if line.startswith("\t") and _filled_cells(line) >= 2:
+            # a tab-separated row whose first cells are empty (merged label cells of a table
+            # copied from Excel or WPS): a row of its own, not one tab-indented cell
+            builder.row_line(line.rstrip().split("\t"), number)
+            prev_kind = "row"
+            continue
         if line.startswith("\t"):
             builder.cell_line(line[1:], number)
             prev_kind = "cell"
@@ -80,6 +88,10 @@ def parse(data: bytes, path: str) -> Document:
 
         flattened.recover(doc, columns=True)
     return doc
+
+
+def _filled_cells(line: str) -> int:
+    return sum(1 for part in line.split("\t") if part.strip())
 
 
 def _crawler_header(lines: list[str], doc: Document) -> int:
