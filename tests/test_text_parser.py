@@ -137,3 +137,30 @@ def test_excel_rows_under_merged_labels_are_rows_of_their_own(tmp_path, registry
             assert result.report.tables[table_][row][col] == value, key
     assert [f.rule for f in result.findings if f.severity == "error"] == []
 
+
+def test_markdown_merged_value_written_into_every_column(tmp_path, registry, national):
+    """Converters that unmerge cells (docling, pandoc's grid tables, "fill merged" in WPS)
+    write 行政许可's one value into all three columns of the 4-column 表二: the row is read
+    when the copies agree, and stays unreadable when they do not."""
+    import factory as F
+    from report_lint.lint import lint_file
+
+    report = F.make_report(2)
+    cell = lambda key: F._cell_text(report, f"active_disclosure.{key}")  # noqa: E731
+    rows = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]]
+    rows += [[label, *(cell(f"{key}.{c}") for c in ("issued", "repealed", "in_force"))]
+             for label, key in (("规章", "regulations"), ("行政规范性文件", "normative_documents"))]
+    rows += [["信息内容", "本年处理决定数量", "本年处理决定数量", "本年处理决定数量"]]
+    rows += [[label, *[cell(f"{key}.decisions")] * 3]
+             for label, key in (("行政许可", "licensing"), ("行政处罚", "penalties"), ("行政强制", "coercion"))]
+    rows += [["行政事业性收费", "3", "3", "4"]]
+    table = "\n".join([F._pipe_row(rows[0]), "|---|---|---|---|"] + [F._pipe_row(r) for r in rows[1:]])
+    text = F.render_markdown(report)
+    start, end = text.index("| 第二十条第（一）项"), text.index("## 三、")
+    path = tmp_path / "report.md"
+    path.write_text(text[:start] + table + "\n\n" + text[end:], encoding="utf-8")
+    result = lint_file(registry, str(path), lambda r: national)
+    active = result.report.tables["active_disclosure"]
+    for key in ("licensing", "penalties", "coercion"):
+        assert active[key]["decisions"] == F.get_cell(report.tables, f"active_disclosure.{key}.decisions")
+    assert active["fees"]["amount"] is None

@@ -122,6 +122,8 @@ class TableReader:
                 continue
             columns = spec["rows"][key]["columns"]
             values = _fit(values, len(columns))
+            if len(columns) == 1 and len(values) > 1 and len({compact(c.text) for c, _ in values}) == 1:
+                values = values[:1]  # one merged cell a converter wrote into every column it covers
             if len(values) != len(columns):
                 if _has_number(values):
                     self._row_short(f"active_disclosure.{key}", columns, values, cells[0].location)
