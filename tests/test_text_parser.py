@@ -164,3 +164,45 @@ def test_markdown_merged_value_written_into_every_column(tmp_path, registry, nat
     for key in ("licensing", "penalties", "coercion"):
         assert active[key]["decisions"] == F.get_cell(report.tables, f"active_disclosure.{key}.decisions")
     assert active["fees"]["amount"] is None
+
+
+def _markdown_with_html_tables(report, word: bool) -> str:
+    """The report as Markdown whose tables are raw HTML, as pandoc writes merged cells."""
+    import factory as F
+    import html_factory as H
+
+    return "\n\n".join([f"# {report.title}"] + F._body(
+        report, lambda name: H.table_html(report, name, word=word).strip(), paragraph=lambda p: p,
+        heading=lambda h: f"## {h}")) + "\n"
+
+
+def test_markdown_raw_html_tables_are_read(tmp_path, registry, national):
+    """Every cell of the three tables written as HTML with the template's merges (plain
+    and Word-paste markup) is read, with its line, row and column in the grid."""
+    import factory as F
+    from report_lint.lint import lint_file
+
+    for seed, word in ((3, False), (4, True)):
+        report = F.make_report(seed)
+        path = tmp_path / f"report{seed}.md"
+        path.write_text(_markdown_with_html_tables(report, word), encoding="utf-8")
+        result = lint_file(registry, str(path), lambda r: national)
+        for key, value in F.iter_cells(report.tables):
+            table, row, col = key.split(".")
+            assert result.report.tables[table][row][col] == value, key
+        assert [f.rule for f in result.findings if f.severity != "info"] == []
+
+
+def test_markdown_html_table_cells_have_grid_locations_and_bounds():
+    text = "\n".join(["# 标题", "", "<table>", "<tr><td rowspan=\"2\">A</td><td>1", "<td>2</tr>",
+                      "<tr><td><table><tr><td>inner</td></tr></table>3<br>4</td><td colspan=\"999999\">x</td></tr>",
+                      "</table>", "", "正文。", "", "<table><tr><td>unclosed"])
+    doc = parse_md(text.encode("utf-8"), "a.md")
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Heading", "Table", "Paragraph", "Table"]
+    table = doc.blocks[1]
+    assert [[c.text for c in row][:3] for row in table.rows] == [["A", "1", "2"], ["A", "3\n4", "x"]]
+    assert len(table.rows[1]) == 102  # A, 3 4, and x whose colspan is clamped to 100
+    cell = table.rows[1][1]
+    assert (cell.location.line, cell.location.table, cell.location.row, cell.location.col) == (6, 1, 2, 2)
+    assert doc.blocks[3].rows[0][0].text == "unclosed"

@@ -1,4 +1,4 @@
-"""Markdown reports: ``#`` headings, paragraphs, and pipe tables.
+"""Markdown reports: ``#`` headings, paragraphs, pipe tables and raw HTML tables.
 
 Consecutive lines form one paragraph (Markdown's own rule), which matters for text
 extracted from PDFs with hard line breaks mid-sentence; the paragraph keeps the start
@@ -14,11 +14,14 @@ from report_lint.document import Cell, Document, Heading, Paragraph, Table
 from report_lint.location import Location
 
 from .blocks import classify_line
+from .html_table import read_table
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 _BR = re.compile(r"<br\s*/?>", re.I)
+_HTML_TABLE = re.compile(r"<table\b", re.I)
+_HTML_TABLE_END = re.compile(r"</table\s*>", re.I)
 
 
 def parse(data: bytes, path: str) -> Document:
@@ -62,8 +65,28 @@ def parse(data: bytes, path: str) -> Document:
             doc.blocks.append(Table(rows, Location(line=table[0][0], end_line=table[-1][0], table=index), index=index))
         table = []
 
+    html: list[tuple[int, str]] = []  # the lines of a raw HTML table, until its </table>
+    open_tables = 0  # tables may nest: the outermost one ends the block
+
+    def flush_html():
+        nonlocal html
+        if html:
+            block = read_table(html, len(doc.tables()) + 1)
+            if block is not None:
+                doc.blocks.append(block)
+            html = []
+
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
+        if html or _HTML_TABLE.match(line):
+            flush_para()
+            flush_table()
+            html.append((number, raw))
+            open_tables += len(_HTML_TABLE.findall(line)) - len(_HTML_TABLE_END.findall(line))
+            if open_tables <= 0:
+                open_tables = 0
+                flush_html()
+            continue
         if line.startswith("|"):
             flush_para()
             table.append((number, line))
@@ -85,6 +108,7 @@ def parse(data: bytes, path: str) -> Document:
             seen_text = True
             continue
         para.append((number, line))
+    flush_html()  # a table left open at the end of the file: read as far as it goes
     flush_table()
     flush_para()
     from .plaintext import needs_recovery
