@@ -239,3 +239,21 @@ def test_a_single_other_handling_row_of_the_2019_layout_is_kept_under_its_own_ke
 
     findings = report_lint.lint_report(report, select=["tables-present"])
     assert len(findings) == 1 and "2019" in findings[0].message_zh and "single row" in findings[0].message_en
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 0, 1, 2, 3)])
+def test_review_table_with_one_row_per_block(order):
+    """表四 turned for a narrow page (three rows of five) is read by its row labels and the
+    header's order of the five fields; a row no block word names is not guessed."""
+    words = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = {"review": [1, 2, 0, 1, 4], "litigation_direct": [0, 1, 0, 0, 1], "litigation_after_review": [2, 0, 0, 1, 3]}
+    rows = ["| 类别 | " + " | ".join(words[i] for i in order) + " |", "|---|---|---|---|---|---|"]
+    printed = {**values, "stray": [9, 9, 9, 9, 36]}
+    for label, block in (("行政复议", "review"), ("行政诉讼（未经复议直接起诉）", "litigation_direct"),
+                         ("行政诉讼（复议后起诉）", "litigation_after_review"), ("其他", "stray")):
+        rows.append(f"| {label} | " + " | ".join(str(printed[block][i]) for i in order) + " |")
+    text = "# 某局2024年度政府信息公开工作年度报告\n\n## 四、政府信息公开行政复议、行政诉讼情况\n\n" + "\n".join(rows) + "\n"
+    report = report_of(text, ".md")
+    for block, expected in values.items():
+        assert [report.value(f"review_litigation.{block}.{f}")
+                for f in ("upheld", "corrected", "other", "pending", "total")] == expected

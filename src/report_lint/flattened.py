@@ -148,7 +148,7 @@ def _vocabulary(version: str = "2021") -> _Vocabulary:
     fields = spec["fields"]
     width = len(spec["blocks"]) * len(fields)
     windows = tuple((i * len(fields), len(fields)) for i in range(len(spec["blocks"]))) if fields[-1] == "total" else ()
-    words = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉")
+    words = ("行政复议", "行政诉讼", *spec["field_labels"], "未经复议直接起诉", "复议后起诉")
     tables["review_litigation"] = _TableSpec(
         "review_litigation", (_Row("all", (), width, None, "行政复议、行政诉讼"),), windows,
         tuple(dict.fromkeys([*(norm_label(s) for s in spec["signature"]), *words])))

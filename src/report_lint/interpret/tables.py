@@ -210,9 +210,33 @@ class TableReader:
                 blank_form = values[-len(keys):]
         chosen = with_number or blank_form
         if chosen is None:
+            self._read_review_by_block(table, spec)
             return
         for key, (cell, value) in zip(keys, chosen):
             self._put(key, cell, value)
+
+    def _read_review_by_block(self, table: Table, spec: dict) -> None:
+        """表四 turned for a narrow page: a row of five per block (行政复议, 未经复议直接起诉,
+        复议后起诉) under a header naming the five fields once, in the header's order."""
+        fields, words = spec["fields"], spec["field_labels"]
+        order: list[str] | None = None
+        for r, row in enumerate(table.rows):
+            cells = _own_cells(row, r)
+            if order is None:
+                header = [compact(c.text) for c in cells]
+                at = [next((i for i, t in enumerate(header) if w in t), -1) for w in words]
+                if -1 not in at and len(set(at)) == len(at):
+                    order = [f for _, f in sorted(zip(at, fields))]
+                continue
+            labels, values = _split_row(cells)
+            if len(values) != len(fields) or not _has_number(values) and not all(
+                    p.status in ("blank", "dash") for _, p in values):
+                continue
+            label = compact("".join([c.text for c in labels]))
+            blocks = [b for b, names in spec["block_labels"].items() if any(n in label for n in names)]
+            if len(blocks) == 1:
+                for field, (cell, value) in zip(order, values):
+                    self._put(f"review_litigation.{blocks[0]}.{field}", cell, value)
 
     def _row_short(self, prefix: str, columns: list[str], values: list, location: Location) -> None:
         """A row with the wrong number of value cells: which column is which cannot be told."""
