@@ -257,3 +257,42 @@ def test_review_table_with_one_row_per_block(order):
     for block, expected in values.items():
         assert [report.value(f"review_litigation.{block}.{f}")
                 for f in ("upheld", "corrected", "other", "pending", "total")] == expected
+
+
+_SECTION_TITLES = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                   "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def _with_contents(text: str, entry) -> str:
+    title, rest = text.split("\n", 1)
+    contents = ["目  录"] + [entry(n, t) for n, t in enumerate(_SECTION_TITLES, start=1)]
+    return "\n".join([title, *contents, rest])
+
+
+@pytest.mark.parametrize("entry", [
+    lambda n, t: t,                          # the headings listed bare
+    lambda n, t: f"{t}……………………{n}",      # with dot leaders and page numbers
+    lambda n, t: f"{t}\n……{n}",              # the page number split onto its own line
+], ids=["bare", "leaders", "split-leader"])
+def test_a_table_of_contents_is_not_taken_for_the_sections(entry):
+    """The headings of a 目录 before the body once won as the first occurrence of each
+    section: the whole body fell into 六, and tables-present called the tables missing."""
+    fictional = F.make_report(3)
+    plain = report_of(F.render_text(fictional))
+    report = report_of(_with_contents(F.render_text(fictional), entry))
+    shift = len(_with_contents("t\n", entry).split("\n")) - 2
+    assert [s.location.line for s in report.sections] == [s.location.line + shift for s in plain.sections]
+    assert report.tables == plain.tables
+
+
+def test_a_section_the_contents_list_but_the_body_lacks_is_missing():
+    report = report_of(_with_contents(F.render_text(F.without_section(F.make_report(3), 4, keep_table=True)),
+                                      lambda n, t: f"{t}……{n}"))
+    assert [s.found for s in report.sections] == [True, True, True, False, True, True]
+
+
+def test_consecutive_headings_of_the_body_are_the_sections():
+    """Three headings in a row with nothing between are the body's when nothing repeats them."""
+    text = "\n".join(["某局2024年度政府信息公开工作年度报告", *_SECTION_TITLES[:3], "正文。", *_SECTION_TITLES[3:]])
+    report = report_of(text)
+    assert [s.location.line for s in report.sections] == [2, 3, 4, 6, 7, 8]
