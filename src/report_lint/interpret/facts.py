@@ -16,6 +16,18 @@ from ..report import Fact, TextBlock
 from .template import fold_width
 
 _YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+# a year in Chinese numerals; a Latin or full-width O typed for 〇 is common (二O二四年)
+_CN_YEAR = re.compile(r"[一二][〇○零OＯ九][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零OＯ一二三四五六七八九", "00000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``二〇二四年`` → ``2024年``: four characters for four, so offsets stay valid."""
+    if "年" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
+
+
 _DATE = r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*年\s*)?(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
 _PERIOD = re.compile(
     r"(?:统计(?:期限|期间|时限|时间|区间|时段|范围)|数据(?:时间|期限|期间|时段|范围))[^。；\d]{0,12}?" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
@@ -107,7 +119,7 @@ def find_title(blocks: list[TextBlock], keyword: str) -> TextBlock | None:
 
 
 def title_year_and_organ(title: str, keyword: str) -> tuple[int | None, str | None]:
-    folded = re.sub(r"\s+", "", fold_width(title))
+    folded = arabic_years(re.sub(r"\s+", "", fold_width(title)))
     m = _YEAR_IN_TITLE.search(folded)
     year = int(m.group("year")) if m else None
     organ = None
