@@ -17,7 +17,11 @@ from ..specs import CheckKind
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LOCAL = re.compile(r"^[2-9]\d{6,7}$")
-_HOTLINE = re.compile(r"^(?:0\d{2,3})?12345$")
+# 12345 and the other 123xx government service lines (12315 市场监管, 12333 人社, 12366 税务,
+# 12319 城管, 12320 卫健, 12348 司法 …), and 5-digit 95xxx/96xxx service numbers
+_HOTLINE = re.compile(r"^(?:0\d{2,3})?(?:123\d{2}|9[56]\d{3})$")
+_EXTENSION = re.compile(r"^(?P<number>.*\d)\s*(?:[-－—]|转|分机)\s*(?P<ext>\d{1,5})$")
+_SEPARATORS = re.compile(r"\s+|[/／]")
 _SERVICE = re.compile(r"^(?:400|800)\d{7}$")
 # The national numbering plan: 3-digit area codes are 010 and 02x, with 8-digit
 # numbers; the others have 4 digits (03xx–09xx) and 7- or 8-digit numbers.
@@ -33,9 +37,24 @@ def phone_verdict(value: str) -> str:
     """One stated phone or fax number: ``ok``; ``local`` (no area code); ``malformed``
     (not a Chinese number at all); ``invalid`` (well formed, but phonenumbers knows no
     such number for that area code, e.g. 7 digits where the city has 8)."""
+    pieces = [p for p in _SEPARATORS.split(value.strip()) if p]
+    if len(pieces) >= 2 and all(len(_digits(p)) >= 7 for p in pieces):
+        # several numbers in a row ("0571-88000001 0571-88000002", "0571-88000001/88000002"):
+        # each on its own; one without area code shares the first one's
+        first = _digits(pieces[0])
+        verdicts = []
+        for piece in pieces:
+            verdict = phone_verdict(piece)
+            if verdict == "local" and _FIXED.match(first):
+                verdict = phone_verdict(first[: len(first) - len(_digits(piece))] + _digits(piece))
+            verdicts.append(verdict)
+        return next((v for v in verdicts if v != "ok"), "ok")
     digits = _digits(value)
     if _HOTLINE.match(digits) or _MOBILE.match(digits):
         return "ok"
+    ext = _EXTENSION.match(value.strip())
+    if ext and not (_FIXED.match(digits) or _SERVICE.match(digits)) and _FIXED.match(_digits(ext.group("number"))):
+        return phone_verdict(ext.group("number"))  # 0571-88000000-8001: an extension
     if _LOCAL.match(digits):
         return "local"
     if not (_FIXED.match(digits) or _SERVICE.match(digits)):

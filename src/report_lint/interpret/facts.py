@@ -62,11 +62,11 @@ _NO_CARRIED_OVER = re.compile(r"(?:无|没有)上一?年(?:度)?结转")
 
 # kind → (pattern, words of which every match contains one: see _says)
 _CONTACT = {
-    "contact.fax": (re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"),
+    "contact.fax": (re.compile(r"传真(?:号码)?\s*(?:[:：]|为|是)?\s*(?P<value>[0-9(（][0-9()（）\-－—\s/／]{3,40}[0-9])"),
                     ("传真",)),
     "contact.phone": (re.compile(
         r"(?<!传真)(?:联系电话|咨询电话|办公电话|服务电话|监督电话|电话号码|电话|热线|联系方式)\s*(?:[:：]|为|是)?\s*"
-        r"(?P<value>[0-9(（][0-9()（）\-－—\s]{3,24}[0-9])"), ("电话", "热线", "联系方式")),
+        r"(?P<value>[0-9(（][0-9()（）\-－—\s/／]{3,40}[0-9])"), ("电话", "热线", "联系方式")),
     "contact.postcode": (re.compile(r"(?:邮政编码|邮编)\s*(?:[:：]|为|是)?\s*(?P<value>[0-9][0-9\s]{2,9}[0-9]?)"),
                          ("邮政编码", "邮编")),
     "contact.email": (re.compile(
