@@ -105,12 +105,15 @@ def _iter(blocks: Iterable[TextBlock], sections: set[int | None] | None = None):
         yield block, block.folded
 
 
+_SENTENCE_MARK = re.compile(r"[，。；,;]")  # a title has none; the preface sentence naming the report has
+
+
 def find_title(blocks: list[TextBlock], keyword: str) -> TextBlock | None:
     """The title: the first block before section 一 that names the report."""
     head = [b for b in blocks if b.section is None][:8]
     for i, block in enumerate(head):
         text = block.text.strip()
-        if "报告" in text and len(text) <= 80:
+        if ("报告" in text or "年报" in text) and len(text) <= 80 and not _SENTENCE_MARK.search(text):
             if len(text) < 12 and i > 0 and len(head[i - 1].text) <= 40 and not head[i - 1].text.endswith("。"):
                 prev = head[i - 1]
                 return TextBlock(prev.text.strip() + text, prev.location, "title", None)
