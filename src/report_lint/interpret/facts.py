@@ -59,6 +59,12 @@ _NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...], tuple[str, ...], tuple[
                              ("行政诉讼",)),
 }
 _NO_CARRIED_OVER = re.compile(r"(?:无|没有)上一?年(?:度)?结转")
+_NO_CARRIED_FORWARD = re.compile(r"(?:无|没有)(?:需要?)?(?:结转(?:至|到|入)?下一?年度?|下一?年度?结转)")
+# 未发生（因政府信息公开引起的）行政复议、行政诉讼（案件）: a zero for each named
+_NO_REVIEW_LITIGATION = re.compile(
+    r"(?:未|没有|无)(?:发生|收到|出现|产生)?(?P<gap>[^，。；,;\d]{0,16}?)"
+    r"(?P<what>行政复议(?:[、和及与或]|以及)?(?:被?提起)?行政诉讼|行政复议|行政诉讼)(?:的)?(?:案件|情况|事项|事件)?"
+    r"(?=[，。；,;]|$)")
 
 # kind → (pattern, words of which every match contains one: see _says)
 _CONTACT = {
@@ -196,10 +202,23 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
                     continue
                 out.append(Fact(kind, value, block.text[m.start(): m.end()], block.location_at(m.start()),
                                 block.section))
+        if "行政复议" in text or "行政诉讼" in text:
+            for m in _NO_REVIEW_LITIGATION.finditer(text):
+                if any(w in m.group("gap") for w in ("纠", "败诉", "撤销", "确认违法")):
+                    continue  # 未被行政复议纠错: there were cases
+                what = m.group("what")
+                kinds = (["narrative.review"] if "复议" in what else []) + \
+                    (["narrative.litigation"] if "诉讼" in what else [])
+                for kind in kinds:
+                    out.append(Fact(kind, 0, block.text[m.start(): m.end()], block.location_at(m.start()),
+                                    block.section))
         if "结转" not in text:
             continue
         for m in _NO_CARRIED_OVER.finditer(text):
             out.append(Fact("narrative.carried_over", 0, block.text[m.start(): m.end()],
+                            block.location_at(m.start()), block.section))
+        for m in _NO_CARRIED_FORWARD.finditer(text):
+            out.append(Fact("narrative.carried_forward", 0, block.text[m.start(): m.end()],
                             block.location_at(m.start()), block.section))
     return out
 
