@@ -195,7 +195,8 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
                 continue
             for m in pattern.finditer(text):
                 before = text[max(0, m.start() - 6): m.start()]
-                if any(w in m.group("gap") for w in not_in_gap) or any(w in before for w in not_before):
+                gap = m.group("gap").replace("政府信息公开", "").replace("依申请公开", "")
+                if any(w in gap for w in not_in_gap) or any(w in before for w in not_before):
                     continue  # another count, or one number for two things (行政复议和行政诉讼3件)
                 value = number_from_text(m.group("num"))
                 if value is None:
