@@ -11,13 +11,14 @@ import re
 from datetime import date
 from typing import Iterable
 
-from ..numbers import CN_NUMERAL_CHARS, number_from_text
+from ..numbers import CN_NUMERAL_CHARS, chinese_to_int, number_from_text
 from ..report import Fact, TextBlock
 from .template import fold_width
 
 _YEAR_IN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
 # a year in Chinese numerals; a Latin or full-width O typed for 〇 is common (二O二四年)
-_CN_YEAR = re.compile(r"[一二][〇○零OＯ九][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_CHARS = "[一二][〇○零OＯ九][〇○零OＯ一二三四五六七八九]{2}"
+_CN_YEAR = re.compile(_CN_YEAR_CHARS + r"(?=\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇○零OＯ一二三四五六七八九", "00000123456789")
 
 
@@ -28,10 +29,30 @@ def arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_YEAR_DIGITS), text)
 
 
+_CN_DATE = re.compile(rf"(?P<y>{_CN_YEAR_CHARS}年)?(?P<m>[一二三四五六七八九十]{{1,2}})月"
+                      r"(?P<d>[一二三四五六七八九十]{1,3})日")
+
+
+def _arabic_dates(text: str) -> str:
+    """``二〇二四年一月一日`` → ``2024年1月1日`` (lengths change: for reading only)."""
+    def one(m):
+        y = arabic_years(m.group("y")) if m.group("y") else ""
+        month, day = chinese_to_int(m.group("m")), chinese_to_int(m.group("d"))
+        return f"{y}{month}月{day}日" if month and day else m.group(0)
+    return _CN_DATE.sub(one, arabic_years(text))
+
+
 _DATE = r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*年\s*)?(?P<{p}m>\d{{1,2}})\s*月\s*(?P<{p}d>\d{{1,2}})\s*日"
+_NUMERIC_DATE = r"(?:(?P<{p}y>(?:19|20)\d{{2}})\s*[./-]\s*)?(?P<{p}m>\d{{1,2}})\s*[./-]\s*(?P<{p}d>\d{{1,2}})(?![\d.])"
+_PERIOD_LEAD = r"(?:统计(?:期限|期间|时限|时间|区间|时段|范围)|数据(?:时间|期限|期间|时段|范围))[^。；\d]{0,12}?"
 _PERIOD = re.compile(
-    r"(?:统计(?:期限|期间|时限|时间|区间|时段|范围)|数据(?:时间|期限|期间|时段|范围))[^。；\d]{0,12}?" + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
+    _PERIOD_LEAD + _DATE.format(p="a") + r"\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*"
     + _DATE.format(p="b")
+)
+# 2024.1.1—2024.12.31, 2024-01-01至2024-12-31: the year must open the first date
+_PERIOD_NUMERIC = re.compile(
+    _PERIOD_LEAD + r"(?P<ay>(?:19|20)\d{2})\s*[./-]\s*(?P<am>\d{1,2})\s*[./-]\s*(?P<ad>\d{1,2})(?![\d])"
+    r"\s*(?:起)?\s*(?:至|到|—+|-|~|－)\s*" + _NUMERIC_DATE.format(p="b")
 )
 
 NUM = rf"(?P<num>[0-9]+|[{CN_NUMERAL_CHARS}]+)"
@@ -144,9 +165,23 @@ def title_year_and_organ(title: str, keyword: str) -> tuple[int | None, str | No
 
 def find_period(blocks: list[TextBlock]) -> dict | None:
     for block, text in _iter(blocks):
-        m = _PERIOD.search(text) if _says(text, ("统计", "数据")) else None
-        if not m:
+        if not _says(text, ("统计", "数据")):
             continue
+        m = _PERIOD.search(text) or _PERIOD_NUMERIC.search(text)
+        if m:
+            first, last = m.start(), m.end()
+        else:
+            # dates in Chinese numerals (二〇二四年一月一日至十二月三十一日): read a converted
+            # copy, whose offsets differ; the words before the dates and the 日 that ends
+            # them are where they were
+            converted = _arabic_dates(text)
+            m = _PERIOD.search(converted) if converted != text else None
+            if not m:
+                continue
+            lead = converted[m.start(): m.start("ay") if m.group("ay") else m.start("am")]
+            first = last = text.find(lead)
+            for _ in range(m.group(0).count("日")):
+                last = text.find("日", last) + 1
         start_y = int(m.group("ay")) if m.group("ay") else None
         end_y = int(m.group("by")) if m.group("by") else start_y
         start_y = start_y or end_y
@@ -162,8 +197,8 @@ def find_period(blocks: list[TextBlock]) -> dict | None:
             "end": end.isoformat() if end else None,
             "start_year": start_y,
             "end_year": end_y,
-            "text": block.text[m.start(): m.end()],
-            "location": block.location_at(m.start()).to_dict(),
+            "text": block.text[first:last],
+            "location": block.location_at(first).to_dict(),
         }
     return None
 
