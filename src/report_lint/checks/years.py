@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from ..hookspecs import hookimpl
+from ..interpret.facts import arabic_years
 from ..location import Location
 from ..specs import CheckKind
 from . import excerpt, sentences, text_blocks
@@ -18,6 +19,28 @@ _SENTENCE_YEAR = re.compile(
 _COMPARISON = re.compile(r"较|同比|相比|比上年|与上年|环比")
 _FUTURE = re.compile(r"将|计划|拟|下一步|下阶段|明年|来年|力争|着力于")
 _YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年")
+# 将 as the object marker (= 把): "2024年，我局将政务公开工作纳入绩效考核" reports what was done
+_JIANG_OBJECT = re.compile(
+    r"将(?!进一步|继续|持续|加快|加大|加强|全面|着力|认真|坚持|不断|切实|以|把|按照|围绕|在|重点|积极|深入|严格|大力|努力|逐步|力争|进行|开展)"
+    r"(?=[^，。；,;]{1,24}?(?:纳入|列入|列为|作为|融入|贯穿|摆在|放在|落实到|嵌入))")
+# Whether a year in a plan sentence dates the plan ("2024年，将…", "将在2024年…", "于2024年底前")
+# or only names something of that year the plan speaks of ("针对2024年度评估中发现的问题",
+# "总结2024年工作经验", "巩固2024年整改成果"): only the first is a plan for the report year.
+_TEMPORAL_BEFORE = re.compile(r"(?:^|[在于到至从自]|争取|力争|计划|拟|将|下一步|下阶段|今后|同时)[，,\s]*$")
+_TEMPORAL_AFTER = re.compile(
+    r"^(?:度)?(?:[，,、]|内|底|末|前|起|上半年|下半年|期间|全年|第[一二三四]季度|[0-9一二三四五六七八九十]{1,2}月|"
+    r"我|本|全[区县市镇乡街局委厅年]|各|将|拟|计划|要|重点|继续|进一步|力争|着力|争取|工作中)")
+# named things of a year a plan looks ahead to: a plan to carry out "2024年工作要点" in the
+# 2024 report is copied text
+_FORWARD_OBJECT = re.compile(r"^(?:度)?[^，。；,;\d]{0,10}?(?:要点|任务|目标|计划|安排|部署)")
+_LOOK_BACK = re.compile(r"(?:针对|总结|巩固|对照|回顾|延续|保持|根据|结合|梳理|分析|查找|对标|用好|发扬)[^，。；\d]{0,6}$")
+
+
+def _dates_plan(sentence: str, m) -> bool:
+    before, after = sentence[: m.start()], sentence[m.end():]
+    if _TEMPORAL_BEFORE.search(before) or _TEMPORAL_AFTER.match(after):
+        return True
+    return bool(_FORWARD_OBJECT.match(after)) and not _LOOK_BACK.search(before)
 
 
 def _period_location(report) -> Location:
@@ -69,6 +92,7 @@ def run_work_sentence_year(rule, report):
     sections = rule.params.get("sections", [1, 2, 3, 4])
     window = rule.params.get("years_back", 5)
     for block, text in text_blocks(report, sections, include_title=False):
+        text = arabic_years(text)
         for m in _SENTENCE_YEAR.finditer(text):
             y = int(m.group("year"))
             if y == report.year or not (report.year - window <= y <= report.year + 1):
@@ -89,11 +113,14 @@ def run_plan_year(rule, report):
     for block, text in text_blocks(report, sections, include_title=False):
         if block.kind == "heading":
             continue
+        text = arabic_years(text)  # 二〇二四年 as 2024年, same offsets
         for offset, sentence in sentences(text):
-            if not _FUTURE.search(sentence):
+            if not _FUTURE.search(_JIANG_OBJECT.sub("", sentence)):
                 continue
             for m in _YEAR.finditer(sentence):
                 if int(m.group("year")) != report.year:
+                    continue
+                if not _dates_plan(sentence, m):
                     continue
                 start = offset + m.start("year")
                 yield rule.finding({"year": report.year, "next_year": report.year + 1,
