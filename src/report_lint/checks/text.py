@@ -17,15 +17,30 @@ _PROSE = re.compile(r"[，。；]")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
 
+def _word_boundary(text: str, start: int, found: str, contexts) -> bool:
+    """Whether the doubled ``found`` at ``start`` sits inside one of ``contexts``, where
+    it is the end of one word and the start of the next (为了|了解, 作为|为民)."""
+    for ctx in contexts:
+        i = ctx.find(found)
+        while i != -1:
+            a = start - i
+            if a >= 0 and text[a: a + len(ctx)] == ctx:
+                return True
+            i = ctx.find(found, i + 1)
+    return False
+
+
 def run_repeated_characters(rule, report):
     chars = "".join(rule.params.get("characters", []))
     words_too = rule.params.get("words", True)
     allowed = set(rule.params.get("allowed_words", []))
+    contexts = tuple(rule.params.get("allowed_contexts", ()))  # 为了了解: one word's end, the next's start
     pattern = re.compile(f"([{re.escape(chars)}])\\1") if chars else None
     for block, text in text_blocks(report):
         hits = []
         if pattern:
-            hits += [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+            hits += [(m.start(), m.group(0)) for m in pattern.finditer(text)
+                     if not _word_boundary(text, m.start(), m.group(0), contexts)]
         if words_too and _PROSE.search(text):  # not table debris extracted as text
             for m in _DOUBLE_WORD.finditer(text):
                 word = m.group(1)
@@ -126,7 +141,8 @@ _STRINGS = {"type": "array", "items": {"type": "string", "maxLength": 200}, "max
 @hookimpl
 def report_lint_register_check_kinds(register):
     register(CheckKind("repeated_characters", run_repeated_characters, {**_OBJ, "properties": {
-        "characters": _STRINGS, "words": {"type": "boolean"}, "allowed_words": _STRINGS}},
+        "characters": _STRINGS, "words": {"type": "boolean"}, "allowed_words": _STRINGS,
+        "allowed_contexts": _STRINGS}},
         "无重复的字或词（的的）/ no doubled characters or words"))
     register(CheckKind("forbidden_phrases", run_forbidden_phrases, {**_OBJ, "required": ["phrases"],
                                                                     "properties": {"phrases": _STRINGS}},
