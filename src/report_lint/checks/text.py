@@ -12,7 +12,7 @@ from . import excerpt, text_blocks
 
 _CJK = r"\u4e00-\u9fff"
 _DOUBLE_WORD = re.compile(rf"([{_CJK}]{{2}})\1")
-_ORDINAL_IS = re.compile(r"(?<![第之])([一二三四五六七八九十]{1,2})是")
+_ORDINAL_IS = re.compile(r"(?<![第之其统唯万])([一二三四五六七八九十]{1,2})是")
 _PROSE = re.compile(r"[，。；]")
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
@@ -87,15 +87,23 @@ def _closing(text: str, start: int, end: int) -> int:
 def run_ordinal_sequence(rule, report):
     """Within a paragraph, 一是、二是、三是… count up by one from 一: one finding per
     broken enumeration, at its first wrong marker."""
-    for block, text in text_blocks(report, include_title=False):
+    last = None  # (section, block index, last number) of the enumeration the previous block ended with
+    for index, (block, text) in enumerate(text_blocks(report, include_title=False)):
         if "是" not in text:  # in every marker
             continue
-        for sequence in _enumerations(text):
+        carried = last[2] if last and last[0] == block.section and last[1] == index - 1 else 0
+        last = None
+        for k, sequence in enumerate(_enumerations(text)):
             numbers = [n for n, _ in sequence]
+            if k == 0 and carried and numbers[0] != 1:
+                # the items are paragraphs of their own (一是…。⏎二是…。⏎三是…): the
+                # enumeration goes on from the previous paragraph's
+                numbers = list(range(1, carried + 1)) + numbers
+            last = (block.section, index, numbers[-1])
             wrong = next((i for i, n in enumerate(numbers) if n != i + 1), None)
             if wrong is None:
                 continue
-            m = sequence[wrong][1]
+            m = sequence[wrong - (len(numbers) - len(sequence))][1]
             shown = "、".join(_cn(n) + "是" for n in numbers)
             yield rule.finding({"found": m.group(0), "expected": _cn(wrong + 1) + "是", "sequence": shown,
                                 "excerpt": excerpt(block.text, m.start(), m.end())},
