@@ -64,7 +64,7 @@ _GAP = r"[^，。；,;0-9]{{0,{n}}}?"  # text is width-folded: ASCII digits suff
 _NARRATIVE: dict[str, tuple[re.Pattern, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "narrative.new_received": (re.compile(
         r"(?:新收|收到|受理|接收)(?P<gap>" + _GAP.format(n=20) + r"(?:申请|依申请公开)" + _GAP.format(n=8) + r")"
-        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复"), (), ("申请",)),
+        + NUM + r"\s*(?:件|条|个|宗)"), ("结转", "办结", "答复", "转办", "转交", "转来"), (), ("申请",)),
     "narrative.carried_over": (re.compile(r"上一?年(?:度)?结转(?P<gap>" + _GAP.format(n=15) + r")" + NUM + r"\s*(?:件|条|个)"),
                                (), (), ("结转",)),
     "narrative.total_processed": (re.compile(
@@ -86,6 +86,15 @@ _NO_REVIEW_LITIGATION = re.compile(
     r"(?:未|没有|无)(?:发生|收到|出现|产生)?(?P<gap>[^，。；,;\d]{0,16}?)"
     r"(?P<what>行政复议(?:[、和及与或]|以及)?(?:被?提起)?行政诉讼|行政复议|行政诉讼)(?:的)?(?:案件|情况|事项|事件)?"
     r"(?=[，。；,;]|$)")
+# the clause before "收到申请N件" names one channel or part: 其中、通过网站、信函方式…
+_PART_OF_TOTAL = re.compile(r"^(?!.*(?:共|总|合计|累计|全年|全部))(?:.*(?:其中|通过|经由|以[^，。；]{1,8}方式|网上|网络|信函|当面|传真|邮寄))")
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The text from the last clause mark before ``end`` up to it."""
+    start = max(text.rfind(p, 0, end) for p in "，。；,;：:") + 1
+    return text[start: end]
+
 
 # kind → (pattern, words of which every match contains one: see _says)
 _CONTACT = {
@@ -233,6 +242,8 @@ def narrative_numbers(blocks: list[TextBlock]) -> list[Fact]:
                 gap = m.group("gap").replace("政府信息公开", "").replace("依申请公开", "")
                 if any(w in gap for w in not_in_gap) or any(w in before for w in not_before):
                     continue  # another count, or one number for two things (行政复议和行政诉讼3件)
+                if kind == "narrative.new_received" and _PART_OF_TOTAL.search(_clause_before(text, m.start())):
+                    continue  # 其中，通过政府网站收到申请15件: one channel's share, not the total
                 value = number_from_text(m.group("num"))
                 if value is None:
                     continue
